@@ -57,6 +57,7 @@ public final class MasterClient implements AutoCloseable {
   // Owned by the loop thread.
   private Channel channel;
   private MasterInfo target;
+  private MasterInfo redirect;
   private volatile MasterInfo connectedTo;
   private int failedAttempts;
   private boolean connecting;
@@ -121,8 +122,8 @@ public final class MasterClient implements AutoCloseable {
     if (closed || connecting || channel != null || reconnectScheduled) {
       return;
     }
-    Optional<MasterInfo> leader = Optional.ofNullable(target).or(detector::current);
-    target = null;
+    Optional<MasterInfo> leader = Optional.ofNullable(redirect).or(detector::current);
+    redirect = null;
     if (leader.isEmpty()) {
       LOG.info("No leading master known yet; waiting for one to be elected");
       return;
@@ -225,8 +226,8 @@ public final class MasterClient implements AutoCloseable {
       } else if (frame.hasRefused()) {
         Refused refused = frame.getRefused();
         if (refused.getCode() == Refused.Code.NOT_LEADER && refused.hasLeader()) {
-          target = FromProto.masterInfo(refused.getLeader());
-          LOG.info("Master {} is not leading; redirected to {}:{}", master.host(), target.host(), target.protocolPort());
+          redirect = FromProto.masterInfo(refused.getLeader());
+          LOG.info("Master {} is not leading; redirected to {}:{}", master.host(), redirect.host(), redirect.protocolPort());
         } else {
           LOG.warn("Master {}:{} refused the connection: {} {}", master.host(), master.protocolPort(), refused.getCode(), refused.getReason());
         }
