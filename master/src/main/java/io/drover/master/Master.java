@@ -238,6 +238,9 @@ public final class Master implements AutoCloseable, OperatorView {
 
   @Override
   public void close() throws Exception {
+    if (loop.isShutdown()) {
+      return;
+    }
     if (contender != null) {
       contender.close();
     }
