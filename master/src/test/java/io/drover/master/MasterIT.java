@@ -232,4 +232,22 @@ class MasterIT {
     assertThat(again.getMessage()).contains("re-registered");
     scheduler.takeOffer(o -> o.getAgentId().equals(back.agentId) && cpus(o) == 1.0);
   }
+
+  @Test
+  void declinedResourcesGoElsewhereUntilRevived() {
+    cluster.agent("host1", Resources.cpusMem(2, 1024)).awaitRegistered();
+    TestScheduler first = cluster.scheduler(FrameworkInfo.named("first")).awaitSubscribed();
+    Offer offer = first.takeOffer();
+    TestScheduler second = cluster.scheduler(FrameworkInfo.named("second")).awaitSubscribed();
+
+    // The test allocator prefers the first framework, so only its decline filter sends the offer on.
+    first.decline(offer.getId(), 3600);
+    Offer passedOn = second.takeOffer();
+    second.decline(passedOn.getId(), 3600);
+
+    first.revive();
+    Offer again = first.takeOffer();
+    assertThat(again.getId()).isNotEqualTo(offer.getId());
+    assertThat(cpus(again)).isEqualTo(2.0);
+  }
 }

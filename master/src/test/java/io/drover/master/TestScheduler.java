@@ -21,6 +21,7 @@ import io.drover.protocol.v1.Offer;
 import io.drover.protocol.v1.Operation;
 import io.drover.protocol.v1.PeerRole;
 import io.drover.protocol.v1.Reconcile;
+import io.drover.protocol.v1.Revive;
 import io.drover.protocol.v1.SchedulerCall;
 import io.drover.protocol.v1.SchedulerEvent;
 import io.drover.protocol.v1.Subscribe;
@@ -157,6 +158,10 @@ final class TestScheduler implements AutoCloseable {
 
   void reconcile(List<Reconcile.Task> tasks) {
     call(SchedulerCall.newBuilder().setReconcile(Reconcile.newBuilder().addAllTasks(tasks)));
+  }
+
+  void revive() {
+    call(SchedulerCall.newBuilder().setRevive(Revive.getDefaultInstance()));
   }
 
   void teardown() {

@@ -168,7 +168,8 @@ public final class LeaderTerm {
       case UPDATE -> {
         Optional<Agent> agent = term.agents.onConnection(connection.id());
         if (agent.isEmpty()) {
-          connection.close("status update from an agent that has not registered on this connection");
+          // Its registration may still be being stored; the agent sends the update again until acknowledged.
+          LOG.warn("Ignoring a status update on connection {} before its agent is registered", connection.id());
           return;
         }
         tasks.statusFromAgent(agent.get(), FrameworkId.of(call.getUpdate().getFrameworkId()), FromProto.taskStatus(call.getUpdate().getStatus()));
