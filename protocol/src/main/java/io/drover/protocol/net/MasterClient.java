@@ -56,7 +56,10 @@ public final class MasterClient implements AutoCloseable {
 
   // Owned by the loop thread.
   private Channel channel;
+  /** The master of the current (or last) connection attempt. */
   private MasterInfo target;
+  /** Where a refusing master said the leader is: tried once, before asking the detector again. */
+  private MasterInfo redirect;
   private volatile MasterInfo connectedTo;
   private int failedAttempts;
   private boolean connecting;
@@ -121,8 +124,8 @@ public final class MasterClient implements AutoCloseable {
     if (closed || connecting || channel != null || reconnectScheduled) {
       return;
     }
-    Optional<MasterInfo> leader = Optional.ofNullable(target).or(detector::current);
-    target = null;
+    Optional<MasterInfo> leader = Optional.ofNullable(redirect).or(detector::current);
+    redirect = null;
     if (leader.isEmpty()) {
       LOG.info("No leading master known yet; waiting for one to be elected");
       return;
@@ -198,12 +201,15 @@ public final class MasterClient implements AutoCloseable {
   @Override
   public void close() {
     closed = true;
-    loop.execute(
-        () -> {
-          if (channel != null) {
-            Connections.close(channel, "client stopping");
-          }
-        });
+    // Close on the loop and wait for it, so that frames sent just before (a last call such as a teardown)
+    // are flushed first: shutting the loop down closes its channels before running queued writes.
+    loop.submit(
+            () -> {
+              if (channel != null) {
+                Connections.close(channel, "client stopping");
+              }
+            })
+        .awaitUninterruptibly(2, TimeUnit.SECONDS);
     group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
   }
 
@@ -225,8 +231,8 @@ public final class MasterClient implements AutoCloseable {
       } else if (frame.hasRefused()) {
         Refused refused = frame.getRefused();
         if (refused.getCode() == Refused.Code.NOT_LEADER && refused.hasLeader()) {
-          target = FromProto.masterInfo(refused.getLeader());
-          LOG.info("Master {} is not leading; redirected to {}:{}", master.host(), target.host(), target.protocolPort());
+          redirect = FromProto.masterInfo(refused.getLeader());
+          LOG.info("Master {} is not leading; redirected to {}:{}", master.host(), redirect.host(), redirect.protocolPort());
         } else {
           LOG.warn("Master {}:{} refused the connection: {} {}", master.host(), master.protocolPort(), refused.getCode(), refused.getReason());
         }
