@@ -75,8 +75,14 @@ public final class ZooKeeperSchedulerDriver implements SchedulerDriver {
   /** A call kept while disconnected, built with the framework id once subscribed. */
   private record QueuedCall(String description, Function<FrameworkId, Frame> build) {}
 
-  public ZooKeeperSchedulerDriver(Scheduler scheduler, FrameworkInfo frameworkInfo, ZkUrl zkUrl) {
-    this(scheduler, frameworkInfo, zkUrl, DriverOptions.DEFAULTS);
+  /**
+   * A driver with the default options for the cluster at {@code zkUrl}, such as {@code
+   * zk://host1:2181,host2:2181/drover}.
+   *
+   * @throws io.drover.core.InvalidValueException if {@code zkUrl} is not such a URL
+   */
+  public ZooKeeperSchedulerDriver(Scheduler scheduler, FrameworkInfo frameworkInfo, String zkUrl) {
+    this(scheduler, frameworkInfo, ZkUrl.parse(zkUrl), DriverOptions.DEFAULTS);
   }
 
   /** A driver with a ZooKeeper client of its own, closed when the driver stops. */

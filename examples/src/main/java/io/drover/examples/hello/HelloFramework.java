@@ -4,7 +4,6 @@ import io.drover.core.ContainerInfo;
 import io.drover.core.FrameworkInfo;
 import io.drover.core.InvalidValueException;
 import io.drover.core.Resources;
-import io.drover.protocol.net.ZkUrl;
 import io.drover.sdk.SchedulerDriver;
 import io.drover.sdk.ZooKeeperSchedulerDriver;
 import java.time.Duration;
@@ -52,13 +51,11 @@ public final class HelloFramework implements Callable<Integer> {
   @Override
   public Integer call() throws InterruptedException {
     HelloSpec spec = spec();
-    ZkUrl url = zkUrl();
     if (timeoutSeconds < 1) {
       throw new ParameterException(command.commandLine(), "--timeout must be at least 1 second");
     }
     HelloScheduler scheduler = new HelloScheduler(spec);
-    FrameworkInfo framework = FrameworkInfo.named("hello").withFailoverTimeout(FAILOVER_TIMEOUT);
-    SchedulerDriver driver = new ZooKeeperSchedulerDriver(scheduler, framework, url);
+    SchedulerDriver driver = driver(scheduler);
     long start = System.nanoTime();
     driver.start();
     boolean ended = driver.awaitTermination(Duration.ofSeconds(timeoutSeconds));
@@ -83,9 +80,10 @@ public final class HelloFramework implements Callable<Integer> {
     }
   }
 
-  private ZkUrl zkUrl() {
+  private SchedulerDriver driver(HelloScheduler scheduler) {
+    FrameworkInfo framework = FrameworkInfo.named("hello").withFailoverTimeout(FAILOVER_TIMEOUT);
     try {
-      return ZkUrl.parse(zk);
+      return new ZooKeeperSchedulerDriver(scheduler, framework, zk);
     } catch (InvalidValueException e) {
       throw new ParameterException(command.commandLine(), e.getMessage());
     }
