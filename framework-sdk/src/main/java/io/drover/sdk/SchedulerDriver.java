@@ -25,7 +25,8 @@ import java.util.Set;
  *   <li>{@code accept}, {@code launch}, {@code decline} and {@code acknowledge} are dropped with a log
  *       line: offers die with the connection, and an unacknowledged update is delivered again;
  *   <li>{@code kill} and explicit {@code reconcile} are queued and sent, in call order, right after the
- *       next subscription (after its implicit reconciliation), so that neither is lost;
+ *       next subscription (after its implicit reconciliation), so that neither is lost; an implicit
+ *       {@code reconcile} is dropped, since every subscription reconciles implicitly anyway;
  *   <li>{@code suppress} and {@code revive} are remembered: the driver re-applies the framework's
  *       suppression (and any revive asked for meanwhile) after every subscription.
  * </ul>

@@ -29,10 +29,10 @@ import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import org.apache.curator.framework.CuratorFramework;
 import org.slf4j.Logger;
@@ -55,7 +55,7 @@ public final class ZooKeeperSchedulerDriver implements SchedulerDriver {
   private final ZkUrl zkUrl;
   private final DriverOptions options;
   private final Optional<CuratorFramework> sharedZooKeeper;
-  private final ExecutorService callbacks;
+  private final ScheduledThreadPoolExecutor callbacks;
   private final CountDownLatch terminated = new CountDownLatch(1);
   private final OfferInterest interest;
   private final Queue<QueuedCall> queued = new ConcurrentLinkedQueue<>();
@@ -69,6 +69,8 @@ public final class ZooKeeperSchedulerDriver implements SchedulerDriver {
   private volatile Optional<FrameworkId> frameworkId;
   private volatile MasterInfo connectedMaster;
   private volatile boolean subscribed;
+  /** Counts Subscribe calls, so that a timeout can tell whether its attempt is still the latest. */
+  private final AtomicLong subscribeAttempts = new AtomicLong();
   /** Set once the driver stops or the framework was removed: never subscribe again. */
   private volatile boolean closing;
 
@@ -110,7 +112,8 @@ public final class ZooKeeperSchedulerDriver implements SchedulerDriver {
     this.frameworkId = frameworkInfo.id();
     this.interest = new OfferInterest(frameworkInfo.roles());
     String threadName = "scheduler-" + frameworkInfo.name();
-    this.callbacks = Executors.newSingleThreadExecutor(r -> new Thread(r, threadName));
+    this.callbacks = new ScheduledThreadPoolExecutor(1, r -> new Thread(r, threadName));
+    callbacks.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
   }
 
   @Override
@@ -331,6 +334,28 @@ public final class ZooKeeperSchedulerDriver implements SchedulerDriver {
     }
   }
 
+  private void afterDelay(Duration delay, Runnable work) {
+    try {
+      callbacks.schedule(
+          () -> {
+            if (status == DriverStatus.RUNNING) {
+              work.run();
+            }
+          },
+          delay.toMillis(),
+          TimeUnit.MILLISECONDS);
+    } catch (RejectedExecutionException stopped) {
+      LOG.debug("Driver stopped; timer dropped");
+    }
+  }
+
+  private void retrySubscribeIfUnanswered(long attempt, MasterInfo master) {
+    if (!subscribed && !closing && subscribeAttempts.get() == attempt) {
+      LOG.warn("Master {} did not answer Subscribe within {}; reconnecting", master.id(), options.subscribeTimeout());
+      client.reconnect("no answer to subscribe");
+    }
+  }
+
   /** Runs one scheduler callback; true if it returned normally. */
   private boolean callback(String name, Runnable call) {
     try {
@@ -433,6 +458,8 @@ public final class ZooKeeperSchedulerDriver implements SchedulerDriver {
           frameworkId.map(id -> " (" + id + ")").orElse(""),
           master.id());
       client.send(SchedulerCalls.subscribe(frameworkInfo, frameworkId));
+      long attempt = subscribeAttempts.incrementAndGet();
+      afterDelay(options.subscribeTimeout(), () -> retrySubscribeIfUnanswered(attempt, master));
     }
 
     @Override

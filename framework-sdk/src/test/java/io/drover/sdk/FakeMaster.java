@@ -40,6 +40,7 @@ final class FakeMaster implements AutoCloseable {
   private final AtomicInteger opened = new AtomicInteger();
   private final AtomicInteger closed = new AtomicInteger();
   private final AtomicBoolean stopped = new AtomicBoolean();
+  private final AtomicInteger subscribesToIgnore = new AtomicInteger();
   private volatile Connection scheduler;
   final MasterInfo info;
 
@@ -71,6 +72,11 @@ final class FakeMaster implements AutoCloseable {
     } else {
       zk.setData().forPath(path, MasterInfoJson.write(info));
     }
+  }
+
+  /** Leaves the next {@code count} Subscribe calls unanswered, like a master busy recovering. */
+  void ignoreSubscribes(int count) {
+    subscribesToIgnore.set(count);
   }
 
   void send(SchedulerEvent event) {
@@ -127,7 +133,7 @@ final class FakeMaster implements AutoCloseable {
       SchedulerCall call = frame.getSchedulerCall();
       journal.add(info.id() + ": " + call.getCallCase());
       calls.add(call);
-      if (call.hasSubscribe()) {
+      if (call.hasSubscribe() && subscribesToIgnore.getAndUpdate(n -> Math.max(0, n - 1)) == 0) {
         String id = call.getFrameworkId().isEmpty() ? newFrameworkId : call.getFrameworkId();
         connection.send(
             Frame.newBuilder()

@@ -272,6 +272,20 @@ class ZooKeeperSchedulerDriverIT {
   }
 
   @Test
+  void asksAgainOnANewConnectionWhenASubscribeGoesUnanswered() throws Exception {
+    FakeMaster m1 = master("m1", 1);
+    m1.ignoreSubscribes(1);
+    m1.becomeLeader(zk, url);
+    start(new RecordingScheduler(journal), OPTIONS.withSubscribeTimeout(Duration.ofMillis(300)));
+
+    m1.awaitCall(CallCase.RECONCILE);
+
+    assertThat(m1.calls(CallCase.SUBSCRIBE)).hasSize(2);
+    assertThat(m1.connectionsOpened()).isEqualTo(2);
+    assertThat(journal).containsSubsequence("m1: SUBSCRIBE", "m1: SUBSCRIBE", "subscribed fw-1 to m1", "m1: RECONCILE");
+  }
+
+  @Test
   void sendsAcceptAndDeclineWithTheirOperationsAndFilters() throws Exception {
     FakeMaster m1 = leader("m1");
     start(new RecordingScheduler(journal), OPTIONS);
