@@ -33,8 +33,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 import org.apache.curator.framework.CuratorFramework;
 import org.slf4j.Logger;
@@ -237,14 +239,20 @@ public final class Master implements AutoCloseable, OperatorView {
   }
 
   @Override
-  public void close() throws Exception {
+  public void close() {
     if (loop.isShutdown()) {
       return;
     }
     if (contender != null) {
       contender.close();
     }
-    loop.submit(() -> endTerm("master stopping")).get(10, TimeUnit.SECONDS);
+    try {
+      loop.submit(() -> endTerm("master stopping")).get(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (ExecutionException | TimeoutException e) {
+      LOG.warn("The leadership term did not end cleanly: {}", e.toString());
+    }
     loop.shutdownNow();
     if (protocolServer != null) {
       protocolServer.close();

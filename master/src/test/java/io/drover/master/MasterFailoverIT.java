@@ -127,4 +127,20 @@ class MasterFailoverIT {
     agent.awaitEvent(e -> e.hasKillTask() && e.getKillTask().getFrameworkId().equals(frameworkId));
     await().atMost(WAIT).until(() -> cluster.curator.checkExists().forPath(cluster.paths.framework(frameworkId)) == null);
   }
+
+  @Test
+  void aLeaderCutOffFromZooKeeperStopsActingAndLeadsAgainWithANewEpochOnceBack() throws Exception {
+    Master master = master();
+    await().atMost(WAIT).until(master::isLeading);
+    TestAgent agent = cluster.agent("host", Resources.cpusMem(2, 1024)).awaitRegistered();
+
+    cluster.zk.stop();
+    await().atMost(WAIT).until(() -> !master.isLeading());
+    await().atMost(WAIT).until(() -> agent.disconnections.get() >= 1);
+
+    cluster.zk.restart();
+    await().atMost(WAIT).until(master::isLeading);
+    assertThat(master.self().epoch()).isEqualTo(2);
+    await().atMost(WAIT).until(() -> agent.connections.get() >= 2 && agentStatus(master, agent.agentId).equals("ACTIVE"));
+  }
 }

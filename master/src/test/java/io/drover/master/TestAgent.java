@@ -44,6 +44,7 @@ final class TestAgent implements AutoCloseable {
   /** What this agent runs, keyed by framework id + "/" + task id. */
   final Map<String, RunningTask> tasks = new ConcurrentHashMap<>();
   final AtomicInteger connections = new AtomicInteger();
+  final AtomicInteger disconnections = new AtomicInteger();
   private final MasterClient client;
   private final AtomicBoolean closed = new AtomicBoolean();
   volatile String agentId;
@@ -96,7 +97,9 @@ final class TestAgent implements AutoCloseable {
     }
 
     @Override
-    public void disconnected(String reason) {}
+    public void disconnected(String reason) {
+      disconnections.incrementAndGet();
+    }
   }
 
   boolean registered() {

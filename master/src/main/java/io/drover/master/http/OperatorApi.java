@@ -41,9 +41,13 @@ public final class OperatorApi implements AutoCloseable {
   }
 
   @Override
-  public void close() throws Exception {
+  public void close() {
     if (server != null) {
-      server.stop();
+      try {
+        server.stop();
+      } catch (Exception e) {
+        throw new IllegalStateException("the operator API did not stop cleanly", e);
+      }
     }
   }
 }

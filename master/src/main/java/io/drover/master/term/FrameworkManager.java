@@ -72,7 +72,12 @@ final class FrameworkManager {
         "subscribe framework " + id,
         () -> {
           subscribing.remove(connection.id());
-          if (connection.isOpen()) {
+          Optional<String> removedMeanwhile = term.frameworks.removalReason(id);
+          if (removedMeanwhile.isPresent()) {
+            // Its failover timeout ran out while the subscription was being stored.
+            term.write(term.registry.removeFramework(id), "forget removed framework " + id);
+            refuse(connection, "framework " + id + " was removed: " + removedMeanwhile.get(), true);
+          } else if (connection.isOpen()) {
             completeSubscription(connection, id, stored);
           } else if (requested.isEmpty()) {
             term.write(term.registry.removeFramework(id), "forget framework " + id + ", whose connection closed while subscribing");

@@ -78,28 +78,22 @@ public final class LeaderTerm {
       AllocatorOptions allocatorOptions,
       MasterMetrics metrics,
       Consumer<String> fencedOut) {
-    OfferManager[] offerManager = new OfferManager[1];
-    TermContext[] context = new TermContext[1];
     SerialAllocator serial =
         new SerialAllocator(
-            allocator,
-            allocatorOptions,
-            (frameworkId, role, resources) ->
-                loop.execute(
-                    () -> {
-                      if (!context[0].over()) {
-                        offerManager[0].allocated(frameworkId, resources);
-                      }
-                    }),
-            metrics::allocationRan);
+            allocator, allocatorOptions, (frameworkId, role, resources) -> loop.execute(() -> allocated(frameworkId, resources)), metrics::allocationRan);
     this.term = new TermContext(self, settings, clock, loop, registry, serial, metrics, fencedOut);
-    context[0] = term;
     this.offers = new OfferManager(term);
-    offerManager[0] = offers;
     this.tasks = new TaskManager(term);
     this.accepts = new AcceptHandler(term, offers, tasks);
     this.agents = new AgentManager(term, offers, tasks);
     this.frameworks = new FrameworkManager(term, offers);
+  }
+
+  /** The allocator's decision, handed over from its thread; ignored once the term is over. */
+  private void allocated(FrameworkId frameworkId, Map<AgentId, Resources> resources) {
+    if (!term.over()) {
+      offers.allocated(frameworkId, resources);
+    }
   }
 
   /** Starts from what the registry holds: known frameworks, and agents that have a window to re-register. */
