@@ -1,6 +1,6 @@
 package io.drover.agent.update;
 
-import io.drover.agent.Backoff;
+import io.drover.protocol.net.Backoff;
 import io.drover.core.TaskState;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -88,7 +88,7 @@ public final class UpdateStreams {
       StatusUpdate head = s.pending.peekFirst();
       if (head != null && (s.nextAttempt == null || !now.isBefore(s.nextAttempt))) {
         s.attempts++;
-        s.nextAttempt = now.plus(backoff.delayAfter(s.attempts));
+        s.nextAttempt = now.plus(backoff.ceiling(s.attempts - 1));
         out.add(head);
       }
     }
