@@ -24,6 +24,7 @@ public final class AgentHttpServer implements AutoCloseable {
     environment.jersey().register(new FilesResource(files));
     environment.jersey().register(new StateResource(state));
     environment.jersey().register(new HealthResource(state));
+    environment.healthChecks().register("sandboxes", new SandboxesHealthCheck(files));
     HttpConnectorFactory connector = new HttpConnectorFactory();
     connector.setBindHost(bindHost);
     connector.setPort(port);

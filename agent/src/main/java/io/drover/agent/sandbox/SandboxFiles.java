@@ -31,6 +31,11 @@ public final class SandboxFiles {
     this.layout = layout;
   }
 
+  /** The directory under which every sandbox lies. */
+  public Path root() {
+    return layout.root();
+  }
+
   /** Decides whether {@code requested} may be served, resolving links to find where it really is. */
   public SandboxPath resolve(String requested) {
     if (requested == null || requested.isBlank()) {
