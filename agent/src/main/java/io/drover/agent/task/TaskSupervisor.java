@@ -28,6 +28,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -337,7 +338,8 @@ public final class TaskSupervisor {
             message,
             Optional.empty(),
             StatusSource.SOURCE_AGENT,
-            clock.instant());
+            // The wire and the checkpoint keep milliseconds.
+            clock.instant().truncatedTo(ChronoUnit.MILLIS));
     try {
       updates.update(task.key.frameworkId(), status);
     } catch (IOException e) {
