@@ -60,12 +60,21 @@ public final class Agent implements AutoCloseable {
     if (loop != null) {
       throw new IllegalStateException("the agent is already started");
     }
+    loop = new AgentLoop("agent");
+    try {
+      wireAndStart();
+    } catch (Exception | Error e) {
+      stop();
+      throw e;
+    }
+  }
+
+  private void wireAndStart() throws Exception {
     AgentCheckpoint checkpoint = new AgentCheckpoint(config.workDir());
     SandboxLayout sandboxes = new SandboxLayout(config.workDir());
     CheckpointedState recovered = checkpoint.read();
     Resources resources = ResourceDetection.resources(HostProbe.measure(config.workDir()), config.resourceOverrides());
 
-    loop = new AgentLoop("agent");
     containerizer = new CommandContainerizer(System.getenv(), config.processPollInterval());
     StatusUpdateManager updates =
         new StatusUpdateManager(
@@ -108,7 +117,11 @@ public final class Agent implements AutoCloseable {
     closeQuietly(loop);
     closeQuietly(containerizer);
     client = null;
+    detector = null;
+    zk = null;
+    http = null;
     loop = null;
+    containerizer = null;
     LOG.info("Agent stopped; its tasks keep running");
   }
 

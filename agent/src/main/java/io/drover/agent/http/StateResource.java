@@ -13,7 +13,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
-/** {@code GET /state}: the agent's id, host, resources, attributes, master, frameworks and tasks. */
+/**
+ * {@code GET /state}: the agent's id, host, resources (and those its unfinished tasks use), attributes,
+ * master, frameworks and tasks.
+ */
 @Path("/state")
 public final class StateResource {
   private final Supplier<AgentState> state;
@@ -33,6 +36,13 @@ public final class StateResource {
     out.put("registered", s.registered());
     out.put("master", s.master().map(StateResource::master).orElse(null));
     out.put("resources", resources(s.info().resources()));
+    Resources used = Resources.EMPTY;
+    for (TaskView t : s.tasks()) {
+      if (!t.state().isTerminal()) {
+        used = used.plus(t.task().resources());
+      }
+    }
+    out.put("usedResources", resources(used));
     out.put("attributes", s.info().attributes().values());
     out.put("capabilities", s.info().capabilities().stream().sorted().toList());
     out.put("frameworks", s.frameworks().stream().map(f -> Map.of("id", f.id().map(Object::toString).orElse(""), "name", f.name())).toList());

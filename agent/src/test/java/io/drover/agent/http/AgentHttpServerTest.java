@@ -190,6 +190,7 @@ class AgentHttpServerTest {
     assertThat(state.get("resources").get("cpus").asDouble()).isEqualTo(2.0);
     assertThat(state.get("resources").get("ports").asText()).isEqualTo("[31000-32000]");
     assertThat(state.get("attributes").get("rack").asText()).isEqualTo("r1");
+    assertThat(state.get("usedResources").get("mem").asDouble()).isEqualTo(32.0);
     JsonNode task = state.get("tasks").get(0);
     assertThat(task.get("id").asText()).isEqualTo("t1");
     assertThat(task.get("state").asText()).isEqualTo("TASK_RUNNING");
