@@ -56,7 +56,9 @@ public final class MasterClient implements AutoCloseable {
 
   // Owned by the loop thread.
   private Channel channel;
+  /** The master of the current (or last) connection attempt. */
   private MasterInfo target;
+  /** Where a refusing master said the leader is: tried once, before asking the detector again. */
   private MasterInfo redirect;
   private volatile MasterInfo connectedTo;
   private int failedAttempts;
@@ -199,12 +201,15 @@ public final class MasterClient implements AutoCloseable {
   @Override
   public void close() {
     closed = true;
-    loop.execute(
-        () -> {
-          if (channel != null) {
-            Connections.close(channel, "client stopping");
-          }
-        });
+    // Close on the loop and wait for it, so that frames sent just before (a last call such as a teardown)
+    // are flushed first: shutting the loop down closes its channels before running queued writes.
+    loop.submit(
+            () -> {
+              if (channel != null) {
+                Connections.close(channel, "client stopping");
+              }
+            })
+        .awaitUninterruptibly(2, TimeUnit.SECONDS);
     group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
   }
 

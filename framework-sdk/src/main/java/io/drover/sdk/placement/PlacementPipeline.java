@@ -1,0 +1,147 @@
+package io.drover.sdk.placement;
+
+import io.drover.core.OfferId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Decides where tasks go: each candidate offer passes the checkers (in the order given, so cheap ones
+ * should come first; the first veto ends a candidate's turn) and the survivors are scored by the
+ * weighted mean of the scorers; the highest score wins, the earlier candidate on a tie. Pure: nothing
+ * given to it is changed, and the same input gives the same decision.
+ */
+public final class PlacementPipeline {
+  private record WeightedScorer(Scorer scorer, double weight) {}
+
+  private final List<Checker> checkers;
+  private final List<WeightedScorer> scorers;
+  private final double totalWeight;
+
+  private PlacementPipeline(List<Checker> checkers, List<WeightedScorer> scorers) {
+    this.checkers = List.copyOf(checkers);
+    this.scorers = List.copyOf(scorers);
+    this.totalWeight = scorers.stream().mapToDouble(WeightedScorer::weight).sum();
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Roles, resources and the task's constraints as checkers; spreading as the only scorer. */
+  public static PlacementPipeline spreading() {
+    return builder().check(new RolesChecker()).check(new ResourcesChecker()).check(new ConstraintChecker()).score(new SpreadScorer(), 1).build();
+  }
+
+  /** Places one task on the best of {@code candidates}, or says why it cannot. */
+  public PlacementDecision place(TaskRequest task, List<Candidate> candidates, RunningTasks running) {
+    Candidate best = null;
+    double bestScore = -1;
+    Map<OfferId, Veto> vetoes = new LinkedHashMap<>();
+    for (Candidate candidate : candidates) {
+      Optional<Veto> veto = firstVeto(task, candidate, running);
+      if (veto.isPresent()) {
+        vetoes.put(candidate.offer().id(), veto.get());
+        continue;
+      }
+      double score = score(task, candidate, running);
+      if (score > bestScore) {
+        best = candidate;
+        bestScore = score;
+      }
+    }
+    if (best == null) {
+      return new PlacementDecision.Waiting(task, vetoes);
+    }
+    return new PlacementDecision.Placed(task, best, task.claim(best.available()), bestScore);
+  }
+
+  /**
+   * Places {@code tasks} in order on {@code candidates}: each placed task takes its share of its offer
+   * and counts as running for the tasks after it, so several tasks can share an offer and spreading
+   * sees the batch's own placements.
+   */
+  public PlacementPlan plan(List<TaskRequest> tasks, List<Candidate> candidates, RunningTasks running) {
+    List<Candidate> remaining = new ArrayList<>(candidates);
+    Map<OfferId, Integer> positions = new HashMap<>();
+    for (int i = 0; i < remaining.size(); i++) {
+      positions.putIfAbsent(remaining.get(i).offer().id(), i);
+    }
+    PlannedTasks planned = new PlannedTasks(running);
+    List<PlacementDecision.Placed> placed = new ArrayList<>();
+    List<PlacementDecision.Waiting> waiting = new ArrayList<>();
+    for (TaskRequest task : tasks) {
+      PlacementDecision decision = place(task, remaining, planned);
+      if (decision instanceof PlacementDecision.Placed p) {
+        int position = positions.get(p.offerId());
+        remaining.set(position, p.candidate().minus(p.claimed()));
+        planned.add(task.group(), p.candidate().site());
+        placed.add(p);
+      } else if (decision instanceof PlacementDecision.Waiting w) {
+        waiting.add(w);
+      }
+    }
+    Set<OfferId> used = placed.stream().map(PlacementDecision.Placed::offerId).collect(Collectors.toSet());
+    return new PlacementPlan(
+        placed,
+        waiting,
+        candidates.stream().map(Candidate::offer).filter(o -> !used.contains(o.id())).distinct().toList());
+  }
+
+  private Optional<Veto> firstVeto(TaskRequest task, Candidate candidate, RunningTasks running) {
+    for (Checker checker : checkers) {
+      Optional<Veto> veto = checker.check(task, candidate, running);
+      if (veto.isPresent()) {
+        return veto;
+      }
+    }
+    return Optional.empty();
+  }
+
+  private double score(TaskRequest task, Candidate candidate, RunningTasks running) {
+    if (scorers.isEmpty()) {
+      return 1;
+    }
+    double sum = 0;
+    for (WeightedScorer ws : scorers) {
+      double s = ws.scorer().score(task, candidate, running);
+      if (!(s >= 0 && s <= 1)) {
+        throw new IllegalStateException(ws.scorer().getClass().getSimpleName() + " scored " + s + ", outside [0, 1]");
+      }
+      sum += ws.weight() * s;
+    }
+    return sum / totalWeight;
+  }
+
+  /** Composes a pipeline; checkers run in the order added. */
+  public static final class Builder {
+    private final List<Checker> checkers = new ArrayList<>();
+    private final List<WeightedScorer> scorers = new ArrayList<>();
+
+    private Builder() {}
+
+    public Builder check(Checker checker) {
+      checkers.add(Objects.requireNonNull(checker, "checker"));
+      return this;
+    }
+
+    /** Adds a scorer; its weight is relative to the other scorers' (> 0). */
+    public Builder score(Scorer scorer, double weight) {
+      if (!(weight > 0) || Double.isInfinite(weight)) {
+        throw new IllegalArgumentException("a scorer's weight must be a finite number > 0, not " + weight);
+      }
+      scorers.add(new WeightedScorer(Objects.requireNonNull(scorer, "scorer"), weight));
+      return this;
+    }
+
+    public PlacementPipeline build() {
+      return new PlacementPipeline(checkers, scorers);
+    }
+  }
+}

@@ -1,0 +1,8 @@
+package io.drover.sdk.placement;
+
+/** A soft preference among the candidates that passed every checker; higher is better. */
+@FunctionalInterface
+public interface Scorer {
+  /** A score in [0, 1]. */
+  double score(TaskRequest task, Candidate candidate, RunningTasks running);
+}
