@@ -2,12 +2,15 @@ package io.drover.agent.sandbox;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.RandomAccessFile;
+import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
@@ -155,16 +158,26 @@ public final class SandboxFiles {
     if (length < 0) {
       throw new IllegalArgumentException("length must be >= 0, not " + length);
     }
-    try (RandomAccessFile file = new RandomAccessFile(found.real().toFile(), "r")) {
-      long size = file.length();
+    try (SeekableByteChannel file = openWithoutFollowing(found.real())) {
+      long size = file.size();
       if (offset == -1 || offset >= size) {
         return new FileChunk("", size);
       }
-      byte[] bytes = new byte[(int) Math.min(Math.min(length, MAX_READ), size - offset)];
-      file.seek(offset);
-      file.readFully(bytes);
-      return new FileChunk(new String(bytes, StandardCharsets.UTF_8), offset);
+      ByteBuffer bytes = ByteBuffer.allocate((int) Math.min(Math.min(length, MAX_READ), size - offset));
+      file.position(offset);
+      while (bytes.hasRemaining() && file.read(bytes) >= 0) {
+        // Read until full or at the end.
+      }
+      return new FileChunk(new String(bytes.array(), 0, bytes.position(), StandardCharsets.UTF_8), offset);
     }
+  }
+
+  /**
+   * Opens the resolved file without following a link in its last step, so that a task cannot swap it for
+   * a link to elsewhere between the check and the read.
+   */
+  private static SeekableByteChannel openWithoutFollowing(Path real) throws IOException {
+    return Files.newByteChannel(real, Set.of(StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS));
   }
 
   /** The file's content, for a download. */
@@ -172,6 +185,6 @@ public final class SandboxFiles {
     if (Files.isDirectory(found.real())) {
       throw new IllegalArgumentException("'" + found.requested() + "' is a directory and cannot be downloaded");
     }
-    return Files.newInputStream(found.real());
+    return Channels.newInputStream(openWithoutFollowing(found.real()));
   }
 }
