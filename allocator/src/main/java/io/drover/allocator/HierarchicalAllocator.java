@@ -47,7 +47,8 @@ import java.util.TreeSet;
  *       are held under the framework's first role. Those held by a framework not yet added are counted on
  *       the agent and handed to the framework when it is added.
  *   <li>A decline filter belongs to the roles the recovered resources were held under, or to all the
- *       framework's roles when it held none of them (an offer recovered twice, for instance).
+ *       framework's roles when it held none of them (an offer recovered twice, for instance). A later
+ *       filter of the same framework, role and agent replaces the earlier one: the latest decline wins.
  *   <li>Facts about frameworks or agents the allocator does not know are ignored: they raced with removal.
  * </ul>
  *
@@ -236,6 +237,7 @@ public final class HierarchicalAllocator implements Allocator {
     }
     Set<String> roles = ledger.release(agent, framework, resources);
     if (agent.memo != null) {
+      // Its filter here may be about to change (the latest decline wins), so the memo must ask it again.
       agent.memo.pend(framework);
     }
     Duration refuse = filters.map(Filters::refuse).orElse(Duration.ZERO);

@@ -5,6 +5,8 @@ import io.drover.core.FrameworkId;
 import io.drover.core.Resources;
 import io.drover.core.allocation.OfferCallback;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -14,7 +16,8 @@ final class CapturingOfferCallback implements OfferCallback {
 
   @Override
   public void offer(FrameworkId frameworkId, String role, Map<AgentId, Resources> resources) {
-    offered.add(new Offered(frameworkId, role, Map.copyOf(resources)));
+    // Kept in the order given: the order in which the agents were visited.
+    offered.add(new Offered(frameworkId, role, Collections.unmodifiableMap(new LinkedHashMap<>(resources))));
   }
 
   /** The offers made since the last call. */
