@@ -19,6 +19,7 @@ final class AgentState {
   final Map<FrameworkState, Map<String, Resources>> held = new LinkedHashMap<>();
   /** What frameworks the allocator does not know yet hold here (tasks found at recovery), by framework id. */
   final Map<String, Resources> unclaimed = new TreeMap<>();
+  final AgentFilters filters = new AgentFilters();
   /** What the last full look at the agent proved about who refuses it; null when nothing is known. */
   RefusalMemo memo;
   private Resources allocatableCheckedFor;

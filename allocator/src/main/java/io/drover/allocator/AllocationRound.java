@@ -4,6 +4,7 @@ import io.drover.allocator.sorter.HierarchicalSorter;
 import io.drover.core.AgentId;
 import io.drover.core.Resources;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,6 +26,9 @@ final class AllocationRound {
   private final List<Resources> minAllocatable;
   private final long now;
   private final Map<OfferTarget, Map<AgentId, Resources>> offers = new LinkedHashMap<>();
+  /** Scratch space of {@link #scanAll}: who refused the agent, until when. */
+  private long[] refusedUntil = new long[64];
+  private FrameworkState[] refusedBy = new FrameworkState[64];
 
   AllocationRound(
       HierarchicalSorter sorter,
@@ -68,21 +72,35 @@ final class AllocationRound {
   /** Walks every (role, framework) in sorted order; if all refuse the agent, remembers that. */
   private Choice scanAll(AgentState agent, Resources free) {
     agent.memo = null;
-    List<RefusalMemo.Expiry> expiries = new ArrayList<>();
+    int refusals = 0;
+    Resources lastRefused = null;
+    boolean lastRefuses = false;
     for (String role : sorter.sortedRoles()) {
       for (String key : sorter.sortedFrameworks(role)) {
         FrameworkState framework = frameworks.get(key);
         if (!framework.offerable(role)) {
           continue;
         }
-        OfferFilter filter = framework.liveFilter(role, agent, now);
-        if (filter == null || !filter.refuses(free)) {
+        OfferFilter filter = agent.filters.inForce(role, framework, now);
+        if (filter == null) {
           return new Choice(framework, role);
         }
-        expiries.add(new RefusalMemo.Expiry(filter.expiresAt(), framework));
+        if (filter.refused() != lastRefused) {
+          lastRefused = filter.refused();
+          lastRefuses = filter.refuses(free);
+        }
+        if (!lastRefuses) {
+          return new Choice(framework, role);
+        }
+        if (refusals == refusedUntil.length) {
+          refusedUntil = Arrays.copyOf(refusedUntil, refusals * 2);
+          refusedBy = Arrays.copyOf(refusedBy, refusals * 2);
+        }
+        refusedUntil[refusals] = filter.expiresAt();
+        refusedBy[refusals++] = framework;
       }
     }
-    agent.memo = new RefusalMemo(free, eligibilityLog.version(), expiries);
+    agent.memo = new RefusalMemo(free, eligibilityLog.version(), new ExpiryHeap(refusedUntil, refusedBy, refusals));
     return null;
   }
 
@@ -91,36 +109,44 @@ final class AllocationRound {
    * have it is the best of all. Pending frameworks found refused again leave the pending set.
    */
   private Choice chooseAmongPending(AgentState agent, RefusalMemo memo, List<FrameworkState> grown, Resources free) {
-    memo.pendAll(grown);
-    memo.logVersion = eligibilityLog.version();
+    if (!grown.isEmpty()) {
+      memo.pendAll(grown);
+      memo.logVersion = eligibilityLog.version();
+    }
     memo.pendExpired(now);
-    Map<String, List<String>> eligibleByRole = new LinkedHashMap<>();
+    if (memo.pending().isEmpty()) {
+      return null;
+    }
+    Map<String, List<String>> eligibleByRole = null;
     for (Iterator<FrameworkState> it = memo.pending().iterator(); it.hasNext(); ) {
       FrameworkState framework = it.next();
-      long refusedUntil = Long.MAX_VALUE;
+      long refusedAt = Long.MAX_VALUE;
       boolean refusedWithinCover = true;
       for (String role : framework.removed ? List.<String>of() : framework.roles()) {
         if (!framework.offerable(role)) {
           continue;
         }
-        OfferFilter filter = framework.liveFilter(role, agent, now);
+        OfferFilter filter = agent.filters.inForce(role, framework, now);
         if (filter != null && filter.refuses(memo.coveredFree)) {
-          refusedUntil = Math.min(refusedUntil, filter.expiresAt());
+          refusedAt = Math.min(refusedAt, filter.expiresAt());
           continue;
         }
         refusedWithinCover = false;
         if (filter == null || !filter.refuses(free)) {
+          if (eligibleByRole == null) {
+            eligibleByRole = new LinkedHashMap<>();
+          }
           eligibleByRole.computeIfAbsent(role, r -> new ArrayList<>()).add(framework.key);
         }
       }
       if (refusedWithinCover) {
         it.remove();
-        if (refusedUntil != Long.MAX_VALUE) {
-          memo.refusedUntil(framework, refusedUntil);
+        if (refusedAt != Long.MAX_VALUE) {
+          memo.refusedUntil(framework, refusedAt);
         }
       }
     }
-    if (eligibleByRole.isEmpty()) {
+    if (eligibleByRole == null) {
       return null;
     }
     String role = sorter.firstRole(eligibleByRole.keySet());

@@ -24,7 +24,10 @@ final class EligibilityLog {
 
   /** What grew since {@code version}, or null if the log no longer reaches back that far. */
   List<FrameworkState> since(long version) {
-    return version < base ? null : grown.subList((int) (version - base), grown.size());
+    if (version < base) {
+      return null;
+    }
+    return version == version() ? List.of() : grown.subList((int) (version - base), grown.size());
   }
 
   void trim() {

@@ -21,7 +21,7 @@ final class FrameworkState {
   boolean active;
   boolean removed;
   private final Set<String> suppressed = new HashSet<>();
-  private final Map<String, Map<AgentState, OfferFilter>> filtersByRole = new HashMap<>();
+  private final Map<String, Long> filterGenerations = new HashMap<>();
   /** The agents where it holds resources. */
   final Set<AgentState> holdings = new LinkedHashSet<>();
   /** The scalars it holds over all agents and roles. */
@@ -38,10 +38,12 @@ final class FrameworkState {
     return roles;
   }
 
+  /** A re-subscription: roles it drops lose their suppression and filters. */
   void roles(Collection<String> newRoles) {
+    Set<String> dropped = new TreeSet<>(roles);
+    dropped.removeAll(newRoles);
+    revive(dropped);
     roles = new TreeSet<>(newRoles);
-    suppressed.retainAll(roles);
-    filtersByRole.keySet().retainAll(roles);
   }
 
   /** The role that holds resources the allocator learns of without a role: tasks found at recovery. */
@@ -62,37 +64,16 @@ final class FrameworkState {
     }
   }
 
-  /** Un-suppresses the roles and drops their filters. */
+  /** Un-suppresses the roles and ends every filter placed for them so far. */
   void revive(Collection<String> which) {
     suppressed.removeAll(which);
-    filtersByRole.keySet().removeAll(which);
-  }
-
-  void refuse(String role, AgentState agent, OfferFilter filter) {
-    filtersByRole.computeIfAbsent(role, r -> new HashMap<>()).put(agent, filter);
-  }
-
-  /** The role's unexpired filter on the agent, or null; an expired one is dropped on the way. */
-  OfferFilter liveFilter(String role, AgentState agent, long now) {
-    Map<AgentState, OfferFilter> byAgent = filtersByRole.get(role);
-    if (byAgent == null) {
-      return null;
-    }
-    OfferFilter filter = byAgent.get(agent);
-    if (filter != null && filter.expired(now)) {
-      byAgent.remove(agent);
-      return null;
-    }
-    return filter;
-  }
-
-  void forgetFilters(AgentState agent) {
-    for (Map<AgentState, OfferFilter> byAgent : filtersByRole.values()) {
-      byAgent.remove(agent);
+    for (String role : which) {
+      filterGenerations.merge(role, 1L, Long::sum);
     }
   }
 
-  void forgetAllFilters() {
-    filtersByRole.clear();
+  /** The generation of the role's filters in force; filters of an earlier one were revived away. */
+  long filterGeneration(String role) {
+    return filterGenerations.getOrDefault(role, 0L);
   }
 }

@@ -142,7 +142,9 @@ public final class HierarchicalAllocator implements Allocator {
       sorter.unsubscribe(framework.key, role);
     }
     framework.removed = true;
-    framework.forgetAllFilters();
+    for (AgentState agent : agents.values()) {
+      agent.filters.forget(framework);
+    }
   }
 
   @Override
@@ -200,9 +202,6 @@ public final class HierarchicalAllocator implements Allocator {
         unclaimedAgents.remove(frameworkKey);
       }
     }
-    for (FrameworkState framework : frameworks.values()) {
-      framework.forgetFilters(agent);
-    }
   }
 
   @Override
@@ -242,9 +241,9 @@ public final class HierarchicalAllocator implements Allocator {
     }
     Duration refuse = filters.map(Filters::refuse).orElse(Duration.ZERO);
     if (!refuse.isZero()) {
-      OfferFilter filter = new OfferFilter(resources, expiry(now(), refuse));
+      long expiresAt = expiry(now(), refuse);
       for (String role : roles.isEmpty() ? framework.roles() : roles) {
-        framework.refuse(role, agent, filter);
+        agent.filters.place(role, framework, resources, expiresAt);
       }
     }
   }

@@ -3,8 +3,6 @@ package io.drover.allocator;
 import io.drover.core.Resources;
 import java.util.Collection;
 import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.PriorityQueue;
 import java.util.Set;
 
 /**
@@ -20,13 +18,13 @@ import java.util.Set;
 final class RefusalMemo {
   final Resources coveredFree;
   long logVersion;
-  private final PriorityQueue<Expiry> expiries;
+  private final ExpiryHeap expiries;
   private final Set<FrameworkState> pending = new LinkedHashSet<>();
 
-  RefusalMemo(Resources coveredFree, long logVersion, List<Expiry> expiries) {
+  RefusalMemo(Resources coveredFree, long logVersion, ExpiryHeap expiries) {
     this.coveredFree = coveredFree;
     this.logVersion = logVersion;
-    this.expiries = new PriorityQueue<>(expiries);
+    this.expiries = expiries;
   }
 
   boolean covers(Resources free) {
@@ -43,8 +41,8 @@ final class RefusalMemo {
 
   /** Makes the frameworks whose filters ran out by {@code now} pending. */
   void pendExpired(long now) {
-    while (!expiries.isEmpty() && expiries.peek().at() <= now) {
-      pending.add(expiries.poll().framework());
+    while (!expiries.isEmpty() && expiries.earliest() <= now) {
+      pending.add(expiries.poll());
     }
   }
 
@@ -55,14 +53,6 @@ final class RefusalMemo {
 
   /** Records that a framework no longer pending is refused until {@code at} (its earliest filter's end). */
   void refusedUntil(FrameworkState framework, long at) {
-    expiries.add(new Expiry(at, framework));
-  }
-
-  /** A framework refused by a filter until {@code at}. */
-  record Expiry(long at, FrameworkState framework) implements Comparable<Expiry> {
-    @Override
-    public int compareTo(Expiry other) {
-      return Long.compare(at, other.at);
-    }
+    expiries.add(at, framework);
   }
 }
