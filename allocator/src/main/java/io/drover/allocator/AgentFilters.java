@@ -22,7 +22,7 @@ final class AgentFilters {
       refused = lastRefused;
     }
     lastRefused = refused;
-    OfferFilter filter = new OfferFilter(refused, expiresAt, framework.filterGeneration(role));
+    OfferFilter filter = new OfferFilter(refused, expiresAt, framework.filterStamp());
     byRole.computeIfAbsent(role, r -> new HashMap<>()).put(framework, filter);
   }
 
@@ -39,7 +39,7 @@ final class AgentFilters {
     if (filter == null) {
       return null;
     }
-    if (now >= filter.expiresAt() || filter.generation() != framework.filterGeneration(role)) {
+    if (now >= filter.expiresAt() || !framework.filterStands(role, filter.stamp())) {
       byFramework.remove(framework);
       return null;
     }

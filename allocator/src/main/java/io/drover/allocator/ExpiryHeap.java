@@ -12,10 +12,12 @@ final class ExpiryHeap {
   private FrameworkState[] frameworks;
   private int size;
 
-  /** A heap of the first {@code count} entries of the arrays, which it copies. */
+  /** A heap of the first {@code count} entries of the arrays, which it copies with some room to grow. */
   ExpiryHeap(long[] at, FrameworkState[] frameworks, int count) {
-    this.at = Arrays.copyOf(at, Math.max(count, 1));
-    this.frameworks = Arrays.copyOf(frameworks, Math.max(count, 1));
+    this.at = new long[count + 8];
+    this.frameworks = new FrameworkState[count + 8];
+    System.arraycopy(at, 0, this.at, 0, count);
+    System.arraycopy(frameworks, 0, this.frameworks, 0, count);
     this.size = count;
     for (int i = size / 2 - 1; i >= 0; i--) {
       siftDown(i);

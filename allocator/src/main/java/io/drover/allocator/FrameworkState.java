@@ -21,7 +21,9 @@ final class FrameworkState {
   boolean active;
   boolean removed;
   private final Set<String> suppressed = new HashSet<>();
-  private final Map<String, Long> filterGenerations = new HashMap<>();
+  /** How many revives it made, and after which one each role was last revived. */
+  private long revivals;
+  private final Map<String, Long> roleRevivedAt = new HashMap<>();
   /** The agents where it holds resources. */
   final Set<AgentState> holdings = new LinkedHashSet<>();
   /** The scalars it holds over all agents and roles. */
@@ -38,12 +40,13 @@ final class FrameworkState {
     return roles;
   }
 
-  /** A re-subscription: roles it drops lose their suppression and filters. */
-  void roles(Collection<String> newRoles) {
+  /** A re-subscription: roles it drops lose their suppression and filters. Returns the dropped roles. */
+  Set<String> resubscribe(Collection<String> newRoles) {
     Set<String> dropped = new TreeSet<>(roles);
     dropped.removeAll(newRoles);
     revive(dropped);
     roles = new TreeSet<>(newRoles);
+    return dropped;
   }
 
   /** The role that holds resources the allocator learns of without a role: tasks found at recovery. */
@@ -67,13 +70,19 @@ final class FrameworkState {
   /** Un-suppresses the roles and ends every filter placed for them so far. */
   void revive(Collection<String> which) {
     suppressed.removeAll(which);
+    revivals++;
     for (String role : which) {
-      filterGenerations.merge(role, 1L, Long::sum);
+      roleRevivedAt.put(role, revivals);
     }
   }
 
-  /** The generation of the role's filters in force; filters of an earlier one were revived away. */
-  long filterGeneration(String role) {
-    return filterGenerations.getOrDefault(role, 0L);
+  /** Stamps a filter placed now, for {@link #filterStands}. */
+  long filterStamp() {
+    return revivals;
+  }
+
+  /** Whether a filter of the role stamped {@code stamp} was not revived away since. */
+  boolean filterStands(String role, long stamp) {
+    return stamp == revivals || roleRevivedAt.getOrDefault(role, 0L) <= stamp;
   }
 }

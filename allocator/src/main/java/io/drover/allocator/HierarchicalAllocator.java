@@ -27,8 +27,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
-import java.util.TreeSet;
-
 
 /**
  * Mesos's hierarchical allocator: roles are sorted by weighted dominant share, the frameworks of each
@@ -49,6 +47,8 @@ import java.util.TreeSet;
  *   <li>A decline filter belongs to the roles the recovered resources were held under, or to all the
  *       framework's roles when it held none of them (an offer recovered twice, for instance). A later
  *       filter of the same framework, role and agent replaces the earlier one: the latest decline wins.
+ *   <li>Adding a framework it already knows is a re-subscription: roles and activity are updated and
+ *       {@code used} is ignored, since what the framework holds is already tracked.
  *   <li>Facts about frameworks or agents the allocator does not know are ignored: they raced with removal.
  * </ul>
  *
@@ -116,12 +116,12 @@ public final class HierarchicalAllocator implements Allocator {
     }
   }
 
-  /** A re-subscription: new roles join the sorters; dropped ones are no longer offered. */
+  /**
+   * A re-subscription: new roles join the sorters, dropped ones are no longer offered (what is held under
+   * them stays charged to them until it comes back).
+   */
   private void update(FrameworkState framework, FrameworkInfo info, boolean active) {
-    Set<String> dropped = new TreeSet<>(framework.roles());
-    dropped.removeAll(info.roles());
-    framework.roles(info.roles());
-    for (String role : dropped) {
+    for (String role : framework.resubscribe(info.roles())) {
       sorter.unsubscribe(framework.key, role);
     }
     for (String role : framework.roles()) {
