@@ -181,4 +181,20 @@ class OfferFiltersTest {
 
     assertThat(fixture.allocate()).containsExactly(offerOfAll(framework, "*", agent));
   }
+
+  @Test
+  void anAgentThatMissedTheTrimmedPartOfTheEligibilityLogIsLookedAtAfresh() {
+    FrameworkId framework = fixture.framework("web", "*");
+    fixture.allocate();
+    fixture.decline(framework, agent, FOUR_CPUS, Duration.ofHours(1));
+    assertThat(fixture.allocate()).isEmpty();
+    fixture.allocator.deactivateAgent(agent);
+    for (int i = 0; i < 5_000; i++) {
+      fixture.allocator.reviveOffers(framework, Set.of());
+    }
+    assertThat(fixture.allocate()).isEmpty();
+    fixture.allocator.activateAgent(agent);
+
+    assertThat(fixture.allocate()).containsExactly(offerOfAll(framework, "*", agent));
+  }
 }
