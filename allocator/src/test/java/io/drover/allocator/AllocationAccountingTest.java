@@ -179,4 +179,19 @@ class AllocationAccountingTest {
     assertThat(fixture.allocate()).containsExactly(new Offered(framework, "new", Map.of(agent, Resources.cpusMem(4, 4096))));
     assertThat(fixture.allocator.snapshot().roleDominantShares()).containsOnlyKeys("new");
   }
+
+  @Test
+  void aDroppedRoleStaysChargedWithWhatIsHeldUnderItUntilItComesBack() {
+    AgentId agent = fixture.agent("agent-1", "cpus:4;mem:4096");
+    FrameworkId framework = fixture.framework("web", "old");
+    fixture.allocate();
+
+    fixture.framework("web", "new");
+
+    assertThat(fixture.roleShare("old")).isEqualTo(1.0);
+    assertThat(fixture.allocate()).isEmpty();
+    fixture.giveBack(framework, agent, Resources.cpusMem(4, 4096));
+    assertThat(fixture.allocator.snapshot().roleDominantShares()).containsOnlyKeys("new");
+    assertThat(fixture.allocate()).containsExactly(new Offered(framework, "new", Map.of(agent, Resources.cpusMem(4, 4096))));
+  }
 }
