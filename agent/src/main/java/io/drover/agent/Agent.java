@@ -1,0 +1,170 @@
+package io.drover.agent;
+
+import io.drover.agent.checkpoint.AgentCheckpoint;
+import io.drover.agent.checkpoint.CheckpointedState;
+import io.drover.agent.containerizer.Containerizer;
+import io.drover.agent.containerizer.command.CommandContainerizer;
+import io.drover.agent.http.AgentHttpServer;
+import io.drover.agent.resources.HostProbe;
+import io.drover.agent.resources.ResourceDetection;
+import io.drover.agent.sandbox.SandboxFiles;
+import io.drover.agent.sandbox.SandboxLayout;
+import io.drover.agent.task.TaskSupervisor;
+import io.drover.agent.update.StatusUpdateManager;
+import io.drover.agent.update.UpdateStreams;
+import io.drover.core.AgentInfo;
+import io.drover.core.MasterInfo;
+import io.drover.core.Resources;
+import io.drover.protocol.net.Backoff;
+import io.drover.protocol.net.MasterClient;
+import io.drover.protocol.net.MasterDetector;
+import io.drover.protocol.net.ZooKeeperClients;
+import io.drover.protocol.v1.Frame;
+import io.drover.protocol.v1.PeerRole;
+import io.drover.protocol.v1.Welcome;
+import java.time.Clock;
+import java.util.Set;
+import org.apache.curator.framework.CuratorFramework;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The agent process's composition root: wires resource detection, the containerizer, the status update
+ * manager, the task supervisor, the master session and the HTTP API, recovers what a previous run left,
+ * and connects to the leading master.
+ *
+ * <p>{@link #stop} leaves the tasks running: the next start re-adopts them.
+ */
+public final class Agent implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(Agent.class);
+
+  private final AgentConfig config;
+  private final Clock clock;
+
+  private AgentLoop loop;
+  private Containerizer containerizer;
+  private AgentHttpServer http;
+  private CuratorFramework zk;
+  private MasterDetector detector;
+  private volatile MasterClient client;
+  private MasterSession session;
+  private volatile AgentState state;
+  private int httpPort;
+
+  public Agent(AgentConfig config, Clock clock) {
+    this.config = config;
+    this.clock = clock;
+  }
+
+  public synchronized void start() throws Exception {
+    if (loop != null) {
+      throw new IllegalStateException("the agent is already started");
+    }
+    loop = new AgentLoop("agent");
+    try {
+      wireAndStart();
+    } catch (Exception | Error e) {
+      stop();
+      throw e;
+    }
+  }
+
+  private void wireAndStart() throws Exception {
+    AgentCheckpoint checkpoint = new AgentCheckpoint(config.workDir());
+    SandboxLayout sandboxes = new SandboxLayout(config.workDir());
+    CheckpointedState recovered = checkpoint.read();
+    Resources resources = ResourceDetection.resources(HostProbe.measure(config.workDir()), config.resourceOverrides());
+
+    containerizer = new CommandContainerizer(System.getenv(), config.processPollInterval());
+    StatusUpdateManager updates =
+        new StatusUpdateManager(
+            checkpoint::updateLog, new UpdateStreams(config.statusUpdateBackoff()), clock, update -> sendToMaster(AgentCalls.update(update)));
+    TaskSupervisor supervisor = new TaskSupervisor(checkpoint, sandboxes, containerizer, updates, Set.of(), config.hostname(), loop, clock);
+
+    http = new AgentHttpServer(config.httpBindHost(), config.httpPort(), new SandboxFiles(sandboxes), () -> state);
+    httpPort = http.start();
+    AgentInfo info = new AgentInfo(config.hostname(), httpPort, resources, config.attributes(), Set.of());
+    session = new MasterSession(info, recovered.agentId(), checkpoint, supervisor, updates, config.registrationBackoff(), loop, clock, this::sendToMaster);
+    loop.afterEachEvent(() -> state = session.state());
+    loop.call(
+        () -> {
+          supervisor.recover(recovered);
+          return null;
+        });
+    LOG.info("Agent {} on {} offers {} (HTTP port {})", recovered.agentId().map(Object::toString).orElse("(new)"), config.hostname(), resources, httpPort);
+
+    zk = ZooKeeperClients.start(config.zk(), config.zkSessionTimeout());
+    detector = new MasterDetector(zk, config.zk());
+    detector.start();
+    client = new MasterClient(detector, PeerRole.AGENT, "", config.protocol(), Backoff.DEFAULT, new SessionEvents(loop, session));
+    client.start();
+  }
+
+  private boolean sendToMaster(Frame frame) {
+    MasterClient c = client;
+    return c != null && c.send(frame);
+  }
+
+  /** Stops the agent; its tasks keep running and are re-adopted by the next start on the same work dir. */
+  public synchronized void stop() {
+    if (loop == null) {
+      return;
+    }
+    closeQuietly(client);
+    closeQuietly(detector);
+    closeQuietly(zk);
+    closeQuietly(http);
+    closeQuietly(loop);
+    closeQuietly(containerizer);
+    client = null;
+    detector = null;
+    zk = null;
+    http = null;
+    loop = null;
+    containerizer = null;
+    LOG.info("Agent stopped; its tasks keep running");
+  }
+
+  @Override
+  public void close() {
+    stop();
+  }
+
+  /** The agent's state as of its last event. */
+  public AgentState state() {
+    return state;
+  }
+
+  public int httpPort() {
+    return httpPort;
+  }
+
+  private static void closeQuietly(AutoCloseable closeable) {
+    if (closeable == null) {
+      return;
+    }
+    try {
+      closeable.close();
+    } catch (Exception e) {
+      LOG.warn("Error while stopping {}", closeable.getClass().getSimpleName(), e);
+    }
+  }
+
+  /** Hands the master client's events to the session, on the agent's event thread. */
+  private record SessionEvents(AgentLoop loop, MasterSession session) implements MasterClient.Listener {
+    @Override
+    public void connected(MasterInfo master, Welcome welcome) {
+      loop.execute(() -> session.connected(master));
+    }
+
+    @Override
+    public void frame(Frame frame) {
+      loop.execute(() -> session.frame(frame));
+    }
+
+    @Override
+    public void disconnected(String reason) {
+      loop.execute(() -> session.disconnected(reason));
+    }
+  }
+}

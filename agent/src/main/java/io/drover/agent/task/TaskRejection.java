@@ -1,0 +1,33 @@
+package io.drover.agent.task;
+
+import io.drover.core.AgentId;
+import io.drover.core.AgentInfo;
+import io.drover.core.TaskInfo;
+import io.drover.core.TaskState;
+import io.drover.core.TaskStatusReason;
+import java.util.Optional;
+import java.util.Set;
+
+/** Why an agent will not run a task it was sent, as the state, reason and message of the task's update. */
+public record TaskRejection(TaskState state, TaskStatusReason reason, String message) {
+  /** Checks a task the master sent to this agent; empty when it can be launched. */
+  public static Optional<TaskRejection> check(TaskInfo task, AgentId agent, Set<String> capabilities) {
+    if (!task.agentId().equals(agent)) {
+      return invalid("task " + task.id() + " is for agent " + task.agentId() + ", not for this agent (" + agent + ")");
+    }
+    if (task.resources().isEmpty()) {
+      return invalid("task " + task.id() + " has no resources");
+    }
+    if (task.container().isEmpty() && task.command().isEmpty()) {
+      return invalid("task " + task.id() + " has neither a command nor a container");
+    }
+    if (task.container().isPresent() && !capabilities.contains(AgentInfo.CAPABILITY_DOCKER)) {
+      return Optional.of(new TaskRejection(TaskState.TASK_FAILED, TaskStatusReason.CONTAINER_LAUNCH_FAILED, "agent has no docker containerizer"));
+    }
+    return Optional.empty();
+  }
+
+  private static Optional<TaskRejection> invalid(String message) {
+    return Optional.of(new TaskRejection(TaskState.TASK_ERROR, TaskStatusReason.TASK_INVALID, message));
+  }
+}
