@@ -69,7 +69,7 @@ class OperatorApiIT {
     assertThat(framework.at("/name").asText()).isEqualTo("web");
     assertThat(framework.at("/roles/0").asText()).isEqualTo("prod");
     assertThat(framework.at("/active").asBoolean()).isTrue();
-    assertThat(framework.has("dominantShare")).isTrue();
+    assertThat(framework.at("/dominantShare").asDouble()).as("from the allocator").isGreaterThan(0.0);
     JsonNode task = framework.at("/tasks/0");
     assertThat(task.at("/id").asText()).isEqualTo("t1");
     assertThat(task.at("/agentId").asText()).isEqualTo(agent.at("/id").asText());
