@@ -1,5 +1,7 @@
 package io.drover.master;
 
+import io.drover.allocator.HierarchicalAllocator;
+import io.drover.allocator.sorter.SorterFactory;
 import io.drover.core.MasterInfo;
 import io.drover.core.allocation.Allocator;
 import io.drover.core.allocation.AllocatorOptions;
@@ -31,6 +33,7 @@ import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -68,6 +71,11 @@ public final class Master implements AutoCloseable, OperatorView {
   /** Confined to the loop. */
   private LeaderTerm term;
 
+  /** A master allocating with hierarchical DRF. */
+  public Master(MasterConfig config) {
+    this(config, () -> new HierarchicalAllocator(SorterFactory.drf(), new Random()), Clock.systemUTC());
+  }
+
   /** {@code allocators} makes a fresh allocator for each term of leadership. */
   public Master(MasterConfig config, Supplier<Allocator> allocators, Clock clock) {
     this.config = config;
@@ -77,14 +85,14 @@ public final class Master implements AutoCloseable, OperatorView {
 
   public void start() throws Exception {
     metrics.leading(false);
+    zooKeeper = MasterZooKeeper.start(config.zk(), config.zkSessionTimeout());
+    detector = new MasterDetector(zooKeeper, config.zk());
+    detector.start();
     protocolServer = new ProtocolServer(config.protocolOptions(), this::handshake, new LoopHandler());
     InetSocketAddress protocol = protocolServer.start(config.host(), config.protocolPort());
     operatorApi = new OperatorApi(this);
     InetSocketAddress http = operatorApi.start(config.host(), config.httpPort());
     self = new MasterInfo(id, config.host(), protocol.getPort(), http.getPort(), 0, config.version());
-    zooKeeper = MasterZooKeeper.start(config.zk(), config.zkSessionTimeout());
-    detector = new MasterDetector(zooKeeper, config.zk());
-    detector.start();
     contender = new CuratorLeaderContender(zooKeeper, config.paths(), self, config.suspendedGrace(), new Elections());
     contender.start();
     LOG.info("Master {} started: protocol on {}:{}, HTTP on {}:{}, ZooKeeper {}", id, config.host(), protocol.getPort(), config.host(), http.getPort(), config.zk());
@@ -204,7 +212,7 @@ public final class Master implements AutoCloseable, OperatorView {
   @Override
   public Optional<MasterInfo> leader() {
     MasterInfo leading = leadingAs;
-    return leading != null ? Optional.of(leading) : detector == null ? Optional.empty() : detector.current();
+    return leading != null ? Optional.of(leading) : detector.current();
   }
 
   @Override

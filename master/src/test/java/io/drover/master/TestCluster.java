@@ -3,19 +3,15 @@ package io.drover.master;
 import static org.awaitility.Awaitility.await;
 
 import io.drover.core.FrameworkInfo;
-import io.drover.allocator.HierarchicalAllocator;
-import io.drover.allocator.sorter.SorterFactory;
 import io.drover.core.Resources;
 import io.drover.protocol.net.MasterDetector;
 import io.drover.protocol.net.ProtocolOptions;
 import io.drover.protocol.net.ZkUrl;
 import io.drover.testing.EmbeddedZooKeeper;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Random;
 import java.util.function.UnaryOperator;
 import org.apache.curator.framework.CuratorFramework;
 
@@ -47,7 +43,7 @@ final class TestCluster implements AutoCloseable {
   }
 
   Master master(UnaryOperator<MasterConfig> tweak) throws Exception {
-    Master master = new Master(tweak.apply(config()), () -> new HierarchicalAllocator(SorterFactory.drf(), new Random(7)), Clock.systemUTC());
+    Master master = new Master(tweak.apply(config()));
     closeables.add(master);
     master.start();
     return master;
