@@ -256,4 +256,20 @@ class MasterIT {
     assertThat(again.getId()).isNotEqualTo(offer.getId());
     assertThat(cpus(again)).isEqualTo(2.0);
   }
+
+  @Test
+  void aRepeatedRegistrationOnTheSameConnectionChangesNothing() {
+    TestAgent agent = cluster.agent("host1", Resources.cpusMem(2, 1024)).awaitRegistered();
+    TestScheduler scheduler = cluster.scheduler(FrameworkInfo.named("web")).awaitSubscribed();
+    Offer offer = scheduler.takeOffer();
+    scheduler.accept(List.of(offer.getId()), List.of(task("t1", offer, 1, 128)));
+    agent.awaitEvent(AgentEvent::hasRunTask);
+
+    // A retry the agent sent before it heard of t1 arrives after the launch.
+    agent.register(List.of());
+    await().atMost(WAIT).until(() -> agent.events.stream().filter(AgentEvent::hasRegistered).count() == 2);
+    agent.update(scheduler.frameworkId, "t1", TaskState.TASK_RUNNING);
+    scheduler.awaitUpdate("t1", TaskState.TASK_RUNNING);
+    assertThat(scheduler.updates("t1")).extracting(TaskStatus::getState).containsExactly(TaskState.TASK_RUNNING);
+  }
 }

@@ -22,6 +22,7 @@ import io.drover.protocol.v1.TaskState;
 import io.drover.protocol.v1.TaskStatus;
 import io.drover.protocol.v1.Welcome;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -70,8 +71,7 @@ final class TestAgent implements AutoCloseable {
     @Override
     public void connected(MasterInfo master, Welcome welcome) {
       connections.incrementAndGet();
-      RegisterAgent.Builder register = RegisterAgent.newBuilder().setAgentId(agentId).setInfo(ToProto.agentInfo(info)).addAllTasks(tasks.values());
-      client.send(Frame.newBuilder().setAgentCall(AgentCall.newBuilder().setRegister(register)).build());
+      register(tasks.values());
     }
 
     @Override
@@ -100,6 +100,12 @@ final class TestAgent implements AutoCloseable {
     public void disconnected(String reason) {
       disconnections.incrementAndGet();
     }
+  }
+
+  /** Sends a (re-)registration reporting {@code running}. */
+  void register(Collection<RunningTask> running) {
+    RegisterAgent.Builder register = RegisterAgent.newBuilder().setAgentId(agentId).setInfo(ToProto.agentInfo(info)).addAllTasks(running);
+    client.send(Frame.newBuilder().setAgentCall(AgentCall.newBuilder().setRegister(register)).build());
   }
 
   boolean registered() {

@@ -8,6 +8,7 @@ import io.drover.protocol.net.Connection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -53,8 +54,13 @@ final class AgentManager {
   }
 
   void register(Connection connection, AgentInfo info) {
-    if (admitting.containsKey(connection.id()) || term.agents.onConnection(connection.id()).isPresent()) {
-      LOG.warn("Ignoring a second registration on connection {}", connection.id());
+    if (admitting.containsKey(connection.id())) {
+      LOG.debug("An agent repeated its registration while it is being stored");
+      return;
+    }
+    Optional<Agent> onThisConnection = term.agents.onConnection(connection.id());
+    if (onThisConnection.isPresent()) {
+      onThisConnection.get().send(Events.registered(onThisConnection.get().id()));
       return;
     }
     AgentId id = term.ids.agentId();
@@ -82,6 +88,16 @@ final class AgentManager {
   }
 
   void reregister(Connection connection, AgentId id, AgentInfo info, List<ReportedTask> reported) {
+    if (admitting.containsKey(connection.id())) {
+      LOG.debug("Agent {} repeated its registration while it is being stored", id);
+      return;
+    }
+    Optional<Agent> onThisConnection = term.agents.onConnection(connection.id()).filter(a -> a.id().equals(id));
+    if (onThisConnection.isPresent()) {
+      // A repeat that crossed our answer: its task list may miss tasks launched since, so it changes nothing.
+      onThisConnection.get().send(Events.registered(id));
+      return;
+    }
     boolean unchanged = term.agents.get(id).map(a -> a.info().equals(info)).orElse(false);
     if (unchanged) {
       completeReregistration(connection, id, info, reported);
