@@ -18,9 +18,7 @@ import io.drover.master.reconciliation.TaskQuery;
 import io.drover.master.registry.Registry;
 import io.drover.master.registry.RegistryContents;
 import io.drover.master.task.ReportedTask;
-import io.drover.master.task.TrackedTask;
 import io.drover.master.view.ClusterState;
-import io.drover.master.view.ResourcesJson;
 import io.drover.protocol.FromProto;
 import io.drover.protocol.net.Connection;
 import io.drover.protocol.v1.Accept;
@@ -33,14 +31,12 @@ import io.drover.protocol.v1.SchedulerCall;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Consumer;
@@ -240,59 +236,7 @@ public final class LeaderTerm {
 
   /** The term's view for the operator API; shares come from the allocator. */
   public ClusterState state(AllocatorSnapshot shares) {
-    List<ClusterState.AgentView> agentViews = new ArrayList<>();
-    for (Agent agent : term.agents.all()) {
-      Resources used = Resources.EMPTY;
-      for (Resources r : term.tasks.usedOn(agent.id()).values()) {
-        used = used.plus(r);
-      }
-      agentViews.add(
-          new ClusterState.AgentView(
-              agent.id().value(),
-              agent.info().hostname(),
-              agent.info().port(),
-              agent.status() == Agent.Status.ACTIVE,
-              agent.status().name(),
-              new ClusterState.ResourceUse(
-                  ResourcesJson.of(agent.info().resources()), ResourcesJson.of(used), ResourcesJson.of(term.offers.offeredOn(agent.id()))),
-              agent.info().attributes().values(),
-              agent.info().capabilities().stream().sorted().toList()));
-    }
-    agentViews.sort(Comparator.comparing(ClusterState.AgentView::id));
-    List<ClusterState.FrameworkView> frameworkViews = new ArrayList<>();
-    for (Framework framework : term.frameworks.all()) {
-      List<ClusterState.TaskView> taskViews = new ArrayList<>();
-      for (TrackedTask task : term.tasks.ofFramework(framework.id())) {
-        taskViews.add(
-            new ClusterState.TaskView(task.id().value(), task.info().name(), task.state().name(), task.agentId().value(), ResourcesJson.of(task.info().resources())));
-      }
-      frameworkViews.add(
-          new ClusterState.FrameworkView(
-              framework.id().value(),
-              framework.info().name(),
-              framework.info().roles().stream().sorted().toList(),
-              framework.status() == Framework.Status.ACTIVE,
-              framework.status().name(),
-              shares.frameworkDominantShares().getOrDefault(framework.id(), 0.0),
-              taskViews));
-    }
-    frameworkViews.sort(Comparator.comparing(ClusterState.FrameworkView::id));
-    Map<String, Integer> byState = new TreeMap<>();
-    term.tasks.counts().forEach((state, n) -> {
-      if (n > 0) {
-        byState.put(state.name(), n);
-      }
-    });
-    ClusterState.Counts counts =
-        new ClusterState.Counts(
-            term.agents.size(),
-            term.agents.count(Agent.Status.ACTIVE),
-            frameworkViews.size(),
-            term.frameworks.count(Framework.Status.ACTIVE),
-            term.tasks.size(),
-            term.offers.size(),
-            byState);
-    return new ClusterState(term.self, true, agentViews, frameworkViews, counts);
+    return StateReport.of(term, shares);
   }
 
   public CompletableFuture<AllocatorSnapshot> allocatorSnapshot() {
