@@ -11,13 +11,12 @@ import io.drover.protocol.FromProto;
 import io.drover.protocol.ToProto;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
 import org.apache.curator.framework.CuratorFramework;
 import org.apache.curator.framework.api.transaction.CuratorOp;
 import org.apache.zookeeper.KeeperException;
@@ -29,25 +28,27 @@ import org.apache.zookeeper.OpResult;
  * a transaction that first checks the epoch znode still has the version this leader gave it, so a
  * deposed leader cannot overwrite its successor's registry.
  *
- * <p>Writes run one at a time, in the order they were asked for, on the registry's own thread.
+ * <p>Writes are applied in the order they were asked for, on the registry's own thread; whatever queued
+ * up while a transaction was under way goes into the next one (up to {@value #MAX_BATCH} writes), so a
+ * burst of admissions costs a few round trips, not one each.
  */
 public final class ZooKeeperRegistry implements Registry {
+  private static final int MAX_BATCH = 100;
+
   private final CuratorFramework client;
   private final MasterPaths paths;
   private final Leadership leadership;
-  private final ExecutorService writer;
+  private final LinkedBlockingQueue<PendingWrite> queue = new LinkedBlockingQueue<>();
+  private final Thread writer;
+  private volatile boolean closed;
 
   public ZooKeeperRegistry(CuratorFramework client, MasterPaths paths, Leadership leadership) {
     this.client = client;
     this.paths = paths;
     this.leadership = leadership;
-    this.writer =
-        Executors.newSingleThreadExecutor(
-            r -> {
-              Thread t = new Thread(r, "registry-writer-epoch-" + leadership.epoch());
-              t.setDaemon(true);
-              return t;
-            });
+    this.writer = new Thread(this::writeLoop, "registry-writer-epoch-" + leadership.epoch());
+    writer.setDaemon(true);
+    writer.start();
   }
 
   @Override
@@ -114,33 +115,75 @@ public final class ZooKeeperRegistry implements Registry {
   }
 
   private CompletableFuture<Void> put(String path, byte[] data) {
-    return write(
-        path,
-        () ->
-            client.checkExists().forPath(path) == null
-                ? client.transactionOp().create().forPath(path, data)
-                : client.transactionOp().setData().forPath(path, data));
+    return enqueue(new Put(path, data));
   }
 
   private CompletableFuture<Void> remove(String path) {
-    return write(path, () -> client.checkExists().forPath(path) == null ? null : client.transactionOp().delete().forPath(path));
+    return enqueue(new Remove(path));
   }
 
-  /** Builds the operation on the writer thread (it looks at what exists) and runs it fenced. */
-  private CompletableFuture<Void> write(String path, OperationSource operation) {
-    PendingWrite write = new PendingWrite(path, operation);
-    try {
-      writer.execute(write);
-    } catch (RejectedExecutionException e) {
-      write.abandon();
+  private CompletableFuture<Void> enqueue(Change change) {
+    PendingWrite write = new PendingWrite(change);
+    queue.add(write);
+    if (closed) {
+      abandonQueued();
     }
     return write.done;
   }
 
-  private void fenced(CuratorOp op) throws Exception {
-    CuratorOp check = client.transactionOp().check().withVersion(leadership.epochVersion()).forPath(paths.epoch());
+  /** Takes what is queued, up to a batch, and writes it in one fenced transaction. */
+  private void writeLoop() {
+    List<PendingWrite> batch = new ArrayList<>();
+    while (!closed) {
+      try {
+        batch.add(queue.take());
+      } catch (InterruptedException e) {
+        break;
+      }
+      queue.drainTo(batch, MAX_BATCH - 1);
+      commit(batch);
+      batch.clear();
+    }
+    abandonQueued();
+  }
+
+  private void commit(List<PendingWrite> batch) {
     try {
-      client.transaction().forOperations(check, op);
+      List<CuratorOp> ops = new ArrayList<>();
+      ops.add(client.transactionOp().check().withVersion(leadership.epochVersion()).forPath(paths.epoch()));
+      Map<String, Boolean> existsAfter = new HashMap<>();
+      for (PendingWrite write : batch) {
+        CuratorOp op = write.change.operation(exists(write.change.path(), existsAfter));
+        if (op != null) {
+          ops.add(op);
+        }
+        existsAfter.put(write.change.path(), write.change instanceof Put);
+      }
+      if (ops.size() > 1) {
+        fenced(ops);
+      }
+      batch.forEach(write -> write.done.complete(null));
+    } catch (FencedOutException e) {
+      batch.forEach(write -> write.done.completeExceptionally(e));
+    } catch (Exception e) {
+      if (batch.size() == 1) {
+        PendingWrite write = batch.get(0);
+        write.done.completeExceptionally(new RegistryException("cannot write " + write.change.path() + ": " + e.getMessage(), e));
+      } else {
+        // One bad write must not sink the others: each is tried alone and learns its own fate.
+        batch.forEach(write -> commit(List.of(write)));
+      }
+    }
+  }
+
+  private boolean exists(String path, Map<String, Boolean> existsAfter) throws Exception {
+    Boolean known = existsAfter.get(path);
+    return known != null ? known : client.checkExists().forPath(path) != null;
+  }
+
+  private void fenced(List<CuratorOp> ops) throws Exception {
+    try {
+      client.transaction().forOperations(ops);
     } catch (KeeperException e) {
       List<OpResult> results = e.getResults();
       boolean checkFailed =
@@ -156,45 +199,69 @@ public final class ZooKeeperRegistry implements Registry {
     }
   }
 
-  @Override
-  public void close() {
-    for (Runnable notRun : writer.shutdownNow()) {
-      ((PendingWrite) notRun).abandon();
+  private void abandonQueued() {
+    for (PendingWrite write = queue.poll(); write != null; write = queue.poll()) {
+      write.done.completeExceptionally(
+          new RegistryException("the registry of epoch " + leadership.epoch() + " is closed; " + write.change.path() + " not written", null));
     }
   }
 
-  private final class PendingWrite implements Runnable {
-    private final String path;
-    private final OperationSource operation;
-    private final CompletableFuture<Void> done = new CompletableFuture<>();
+  @Override
+  public void close() {
+    closed = true;
+    writer.interrupt();
+    abandonQueued();
+  }
 
-    PendingWrite(String path, OperationSource operation) {
+  /** A change to one znode; its operation depends on whether the znode exists at that point. */
+  private sealed interface Change permits Put, Remove {
+    String path();
+
+    /** The operation, or null when there is nothing to do. */
+    CuratorOp operation(boolean exists) throws Exception;
+  }
+
+  private final class Put implements Change {
+    private final String path;
+    private final byte[] data;
+
+    Put(String path, byte[] data) {
       this.path = path;
-      this.operation = operation;
+      this.data = data;
     }
 
     @Override
-    public void run() {
-      try {
-        CuratorOp op = operation.build();
-        if (op != null) {
-          fenced(op);
-        }
-        done.complete(null);
-      } catch (FencedOutException e) {
-        done.completeExceptionally(e);
-      } catch (Exception e) {
-        done.completeExceptionally(new RegistryException("cannot write " + path + ": " + e.getMessage(), e));
-      }
+    public String path() {
+      return path;
     }
 
-    void abandon() {
-      done.completeExceptionally(new RegistryException("the registry of epoch " + leadership.epoch() + " is closed; " + path + " not written", null));
+    @Override
+    public CuratorOp operation(boolean exists) throws Exception {
+      return exists ? client.transactionOp().setData().forPath(path, data) : client.transactionOp().create().forPath(path, data);
     }
   }
 
-  @FunctionalInterface
-  private interface OperationSource {
-    CuratorOp build() throws Exception;
+  private final class Remove implements Change {
+    private final String path;
+
+    Remove(String path) {
+      this.path = path;
+    }
+
+    @Override
+    public String path() {
+      return path;
+    }
+
+    @Override
+    public CuratorOp operation(boolean exists) throws Exception {
+      return exists ? client.transactionOp().delete().forPath(path) : null;
+    }
+  }
+
+  private record PendingWrite(Change change, CompletableFuture<Void> done) {
+    PendingWrite(Change change) {
+      this(change, new CompletableFuture<>());
+    }
   }
 }
