@@ -1,0 +1,16 @@
+package io.drover.marathon.instance;
+
+import java.util.List;
+
+/**
+ * Where instances are kept durably, one entry per instance. A write returns once it is durable; a
+ * failed write throws, and the change it carried is then not applied (a status update is then not
+ * acknowledged, and comes again).
+ */
+public interface InstanceRepository {
+  List<Instance> loadAll();
+
+  void store(Instance instance);
+
+  void delete(InstanceId id);
+}
