@@ -169,14 +169,17 @@ public record AppDefinition(
 
   /**
    * True if going from {@code previous} to this definition needs new instances (Marathon's "restart"),
-   * false if they differ at most in {@code instances} and version information (a scale).
+   * false if they differ at most in {@code instances}, {@code version} and
+   * {@code versionInfo.lastScalingAt} (a scale). A restart request keeps the definition and moves
+   * {@code versionInfo.lastConfigChangeAt}, which this counts as a change.
    */
   public boolean needsRestartFrom(AppDefinition previous) {
     return !withoutScalingFields().equals(previous.withoutScalingFields());
   }
 
   private AppDefinition withoutScalingFields() {
-    return toBuilder().instances(0).version(null).versionInfo(null).build();
+    VersionInfo configOnly = versionInfo == null ? null : new VersionInfo(null, versionInfo.lastConfigChangeAt());
+    return toBuilder().instances(0).version(null).versionInfo(configOnly).build();
   }
 
   public AppDefinition withInstances(int count) {
