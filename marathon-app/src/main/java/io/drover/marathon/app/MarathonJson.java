@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonSerializer;
+import com.fasterxml.jackson.databind.KeyDeserializer;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializerProvider;
@@ -52,9 +53,10 @@ public final class MarathonJson {
   }
 
   private static ObjectMapper build() {
-    SimpleModule timestamps = new SimpleModule("marathon-timestamps");
-    timestamps.addSerializer(Instant.class, new InstantSerializer());
-    timestamps.addDeserializer(Instant.class, new InstantDeserializer());
+    SimpleModule marathon = new SimpleModule("marathon");
+    marathon.addSerializer(Instant.class, new InstantSerializer());
+    marathon.addDeserializer(Instant.class, new InstantDeserializer());
+    marathon.addKeyDeserializer(PathId.class, new PathIdKeyDeserializer());
     JsonMapper mapper =
         JsonMapper.builder()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -62,7 +64,7 @@ public final class MarathonJson {
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
             .serializationInclusion(JsonInclude.Include.NON_NULL)
-            .addModule(timestamps)
+            .addModule(marathon)
             .build();
     refuse(mapper, LogicalType.Textual, CoercionInputShape.Integer, CoercionInputShape.Float, CoercionInputShape.Boolean);
     refuse(mapper, LogicalType.Integer, CoercionInputShape.String, CoercionInputShape.Float, CoercionInputShape.Boolean);
@@ -74,6 +76,13 @@ public final class MarathonJson {
   private static void refuse(JsonMapper mapper, LogicalType target, CoercionInputShape... shapes) {
     for (CoercionInputShape shape : shapes) {
       mapper.coercionConfigFor(target).setCoercion(shape, CoercionAction.Fail);
+    }
+  }
+
+  private static final class PathIdKeyDeserializer extends KeyDeserializer {
+    @Override
+    public Object deserializeKey(String key, DeserializationContext context) {
+      return PathId.parse(key);
     }
   }
 

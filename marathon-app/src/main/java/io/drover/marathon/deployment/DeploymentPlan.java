@@ -1,5 +1,6 @@
 package io.drover.marathon.deployment;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import io.drover.marathon.app.AppDefinition;
 import io.drover.marathon.app.PathId;
 import java.time.Instant;
@@ -32,6 +33,7 @@ public record DeploymentPlan(
     return ids.keySet();
   }
 
+  @JsonIgnore
   public boolean isEmpty() {
     return steps.isEmpty();
   }
