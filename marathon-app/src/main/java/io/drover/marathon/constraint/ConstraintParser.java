@@ -11,7 +11,8 @@ import java.util.OptionalInt;
 /**
  * Reads Marathon's array form {@code ["field", "OPERATOR"]} or {@code ["field", "OPERATOR", "value"]}.
  * Anything Marathon rejects is rejected with an {@link InvalidValueException} whose message is meant for
- * the {@code errors} of a 422 answer at the constraint's path.
+ * the {@code errors} of a 422 answer at the constraint's path. As in Marathon, the operator may be
+ * written in any case, and a negative count acts as 0.
  */
 public final class ConstraintParser {
   private ConstraintParser() {}
@@ -52,7 +53,7 @@ public final class ConstraintParser {
 
   private static ConstraintOperator operator(String name) {
     for (ConstraintOperator operator : ConstraintOperator.values()) {
-      if (operator.name().equals(name)) {
+      if (operator.name().equalsIgnoreCase(name)) {
         return operator;
       }
     }
@@ -62,14 +63,10 @@ public final class ConstraintParser {
 
   private static int count(ConstraintOperator operator, String value) {
     try {
-      int n = Integer.parseInt(value.strip());
-      if (n >= 0) {
-        return n;
-      }
+      return Math.max(0, Integer.parseInt(value.strip()));
     } catch (NumberFormatException e) {
-      // answered below
+      throw new InvalidValueException("Value was specified but is not a number: " + operator + " needs a whole number, not '" + value + "'");
     }
-    throw new InvalidValueException("Value was specified but is not a number: " + operator + " needs a whole number >= 0, not '" + value + "'");
   }
 
   private static InvalidValueException missing(ConstraintOperator operator, String what) {

@@ -16,25 +16,25 @@ import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * Every known instance, kept in step with its {@link InstanceRepository}: each change is stored first,
+ * Every known instance, kept in step with its {@link InstanceStore}: each change is stored first,
  * then applied here, then announced to the listeners. Reads are safe from any thread; changes are
  * expected from one thread at a time (the scheduler's), which is what keeps the announcements in order.
  */
 public final class InstanceTracker {
-  private final InstanceRepository repository;
+  private final InstanceStore store;
   private final List<InstanceListener> listeners = new CopyOnWriteArrayList<>();
   private final Map<InstanceId, Instance> instances = new HashMap<>();
   private final Map<String, Map<InstanceId, Instance>> byApp = new HashMap<>();
   private final TaskTally placement = new TaskTally();
 
-  public InstanceTracker(InstanceRepository repository) {
-    this.repository = Objects.requireNonNull(repository, "repository");
+  public InstanceTracker(InstanceStore store) {
+    this.store = Objects.requireNonNull(store, "store");
   }
 
-  /** Replaces what is tracked with what the repository holds (after a start or a leader change). */
+  /** Replaces what is tracked with what the store holds (after a start or a leader change). */
   public synchronized void load() {
     new ArrayList<>(instances.keySet()).forEach(this::remove);
-    repository.loadAll().forEach(this::put);
+    store.loadAll().forEach(this::put);
   }
 
   public void addListener(InstanceListener listener) {
@@ -104,7 +104,7 @@ public final class InstanceTracker {
   /** Records instances about to be launched (stored before their tasks go out, so none is ever unknown). */
   public void launched(List<Instance> launched) {
     for (Instance instance : launched) {
-      repository.store(instance);
+      store.store(instance);
     }
     synchronized (this) {
       launched.forEach(this::put);
@@ -146,7 +146,7 @@ public final class InstanceTracker {
   }
 
   private Instance replace(Instance current, Instance next, Optional<TaskStatus> status) {
-    repository.store(next);
+    store.store(next);
     synchronized (this) {
       put(next);
     }
@@ -155,7 +155,7 @@ public final class InstanceTracker {
   }
 
   private Instance forget(Instance current, Instance last, Optional<TaskStatus> status) {
-    repository.delete(current.id());
+    store.delete(current.id());
     synchronized (this) {
       remove(current.id());
     }

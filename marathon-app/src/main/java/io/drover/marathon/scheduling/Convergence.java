@@ -2,7 +2,8 @@ package io.drover.marathon.scheduling;
 
 import io.drover.core.AgentId;
 import io.drover.marathon.instance.Instance;
-import io.drover.marathon.instance.KillSelection;
+import io.drover.marathon.app.KillSelection;
+import io.drover.marathon.instance.KillOrder;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -30,7 +31,7 @@ final class Convergence {
   static Plan toTarget(int target, Collection<Instance> ofVersion, KillSelection selection) {
     List<Instance> counted = ofVersion.stream().filter(Instance::isCounted).toList();
     if (counted.size() > target) {
-      return new Plan(0, selection.choose(counted, counted.size() - target));
+      return new Plan(0, KillOrder.choose(selection, counted, counted.size() - target));
     }
     return new Plan(target - counted.size(), List.of());
   }
@@ -48,12 +49,12 @@ final class Convergence {
     byAgent.values()
         .forEach(
             onAgent -> {
-              List<Instance> surplus = selection.choose(onAgent, onAgent.size() - 1);
+              List<Instance> surplus = KillOrder.choose(selection, onAgent, onAgent.size() - 1);
               kill.addAll(surplus);
               onAgent.stream().filter(i -> !surplus.contains(i)).forEach(kept::add);
             });
     if (kept.size() > cap) {
-      kill.addAll(selection.choose(kept, kept.size() - cap));
+      kill.addAll(KillOrder.choose(selection, kept, kept.size() - cap));
       return new Plan(0, kill);
     }
     Set<AgentId> covered = ofApp.stream().filter(Instance::isCounted).map(Instance::agentId).collect(Collectors.toSet());

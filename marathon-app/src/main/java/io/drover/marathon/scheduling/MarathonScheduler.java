@@ -7,6 +7,7 @@ import io.drover.core.MasterInfo;
 import io.drover.core.Offer;
 import io.drover.core.OfferId;
 import io.drover.core.TaskStatus;
+import io.drover.marathon.app.UnreachableStrategy;
 import io.drover.marathon.instance.Condition;
 import io.drover.marathon.instance.Instance;
 import io.drover.marathon.instance.InstanceId;
@@ -20,6 +21,7 @@ import io.drover.sdk.ReconcileTask;
 import io.drover.sdk.Scheduler;
 import io.drover.sdk.SchedulerDriver;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -297,17 +299,18 @@ public final class MarathonScheduler implements Scheduler, AppScheduling {
       return false;
     }
     UnreachableStrategy unreachable = spec.get().unreachableStrategy();
+    Duration inactiveAfter = Duration.ofSeconds(unreachable.inactiveAfterSeconds());
+    // Inactive since inactiveAfter into the outage: the rest of expungeAfter is left.
+    Duration expungeAfterInactive = Duration.ofSeconds(Math.max(0, unreachable.expungeAfterSeconds() - unreachable.inactiveAfterSeconds()));
     Instance current = instance;
     boolean changed = false;
-    if (unreachable.enabled() && current.condition() == Condition.UNREACHABLE && !now.isBefore(current.conditionSince().plus(unreachable.inactiveAfter()))) {
-      LOG.info("Instance {} unreachable for {}: replacing it", current.id(), unreachable.inactiveAfter());
+    if (unreachable.enabled() && current.condition() == Condition.UNREACHABLE && !now.isBefore(current.conditionSince().plus(inactiveAfter))) {
+      LOG.info("Instance {} unreachable for {}: replacing it", current.id(), inactiveAfter);
       current = tracker.markInactive(current.id(), now).orElse(current);
       changed = true;
     }
-    if (unreachable.enabled()
-        && current.condition() == Condition.UNREACHABLE_INACTIVE
-        && !now.isBefore(current.conditionSince().plus(unreachable.expungeAfter().minus(unreachable.inactiveAfter())))) {
-      LOG.info("Instance {} unreachable for {}: forgetting it", current.id(), unreachable.expungeAfter());
+    if (unreachable.enabled() && current.condition() == Condition.UNREACHABLE_INACTIVE && !now.isBefore(current.conditionSince().plus(expungeAfterInactive))) {
+      LOG.info("Instance {} unreachable for {}s: forgetting it", current.id(), unreachable.expungeAfterSeconds());
       tracker.expunge(current.id());
       driver.kill(current.id().taskId(), current.agentId());
       return true;

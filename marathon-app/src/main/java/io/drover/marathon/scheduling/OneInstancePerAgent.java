@@ -1,5 +1,6 @@
 package io.drover.marathon.scheduling;
 
+import io.drover.marathon.app.AppDefinition;
 import io.drover.sdk.placement.Candidate;
 import io.drover.sdk.placement.Constraint;
 import io.drover.sdk.placement.RunningTasks;
@@ -11,7 +12,7 @@ final class OneInstancePerAgent implements Constraint {
   @Override
   public Optional<String> violation(TaskRequest task, Candidate candidate, RunningTasks running) {
     return running.count(candidate.agentId(), task.group()) > 0
-        ? Optional.of(RunSpec.MODE_LABEL + ":" + RunSpec.GLOBAL_MODE + ": " + candidate.offer().hostname() + " already runs an instance")
+        ? Optional.of(AppDefinition.MODE_LABEL + ":" + AppDefinition.GLOBAL_MODE + ": " + candidate.offer().hostname() + " already runs an instance")
         : Optional.empty();
   }
 }

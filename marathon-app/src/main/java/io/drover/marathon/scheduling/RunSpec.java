@@ -3,8 +3,10 @@ package io.drover.marathon.scheduling;
 import io.drover.core.HealthCheck;
 import io.drover.core.InvalidValueException;
 import io.drover.core.Resources;
+import io.drover.marathon.app.AppDefinition;
+import io.drover.marathon.app.KillSelection;
+import io.drover.marathon.app.UnreachableStrategy;
 import io.drover.marathon.constraint.MarathonConstraint;
-import io.drover.marathon.instance.KillSelection;
 import io.drover.marathon.launch.BackoffStrategy;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -40,11 +42,6 @@ public record RunSpec(
     Optional<Duration> killGracePeriod,
     Map<String, String> labels,
     Set<String> acceptedResourceRoles) {
-  /** The label that puts an app in global mode: one instance on every agent that fits it. */
-  public static final String MODE_LABEL = "DROVER_MODE";
-
-  public static final String GLOBAL_MODE = "global";
-
   public RunSpec {
     if (appId == null || !appId.startsWith("/") || appId.length() < 2) {
       throw new InvalidValueException("app id '" + appId + "' is not an absolute path");
@@ -81,7 +78,7 @@ public record RunSpec(
 
   /** One instance on every agent that fits, rather than a number of instances. */
   public boolean isGlobal() {
-    return GLOBAL_MODE.equals(labels.get(MODE_LABEL));
+    return AppDefinition.GLOBAL_MODE.equalsIgnoreCase(labels.get(AppDefinition.MODE_LABEL));
   }
 
   /** The scalar resources one instance takes, without ports. */

@@ -193,12 +193,19 @@ class ConstraintsTest {
         .hasMessageStartingWith("'r[' is not a valid regular expression: Unclosed character class");
     assertThatThrownBy(() -> ConstraintParser.parse(List.of("rack", "UNLIKE"))).hasMessage("Value must be specified: UNLIKE needs a regular expression");
     assertThatThrownBy(() -> ConstraintParser.parse(List.of("rack", "MAX_PER", "two")))
-        .hasMessage("Value was specified but is not a number: MAX_PER needs a whole number >= 0, not 'two'");
-    assertThatThrownBy(() -> ConstraintParser.parse(List.of("rack", "GROUP_BY", "-1"))).hasMessageContaining("GROUP_BY needs a whole number");
+        .hasMessage("Value was specified but is not a number: MAX_PER needs a whole number, not 'two'");
+    assertThatThrownBy(() -> ConstraintParser.parse(List.of("rack", "GROUP_BY", "1.5"))).hasMessageContaining("GROUP_BY needs a whole number");
     assertThatThrownBy(() -> ConstraintParser.parse(List.of("hostname", "UNIQUE", "x"))).hasMessageStartingWith("Value specified but not used");
     assertThatThrownBy(() -> ConstraintParser.parse(List.of("os", "IS"))).hasMessage("Value must be specified: IS needs a value");
     assertThatThrownBy(() -> ConstraintParser.parse(List.of("hostname"))).hasMessageStartingWith("Each constraint must have either 2 or 3 fields");
     assertThatThrownBy(() -> ConstraintParser.parse(List.of("", "UNIQUE"))).hasMessage("Constraint field must not be empty");
+  }
+
+  @Test
+  void acceptsWhatTheAppValidatorAcceptsAsMarathonDoes() {
+    assertThat(ConstraintParser.parse(List.of("hostname", "unique"))).isEqualTo(new UniqueConstraint(Field.of("hostname")));
+    assertThat(ConstraintParser.parse(List.of("rack", "MAX_PER", "-2"))).isEqualTo(new MaxPerConstraint(Field.of("rack"), 0));
+    assertThat(check(List.of("rack", "MAX_PER", "-2"), agent("h1", "rack:r1"))).contains("rack:MAX_PER:0: r1 already runs 0 instances");
   }
 
   @Test

@@ -17,8 +17,8 @@ import org.junit.jupiter.api.Test;
 class InstanceTrackerTest {
   private static final Instant T0 = Instant.parse("2030-01-01T00:00:00Z");
 
-  private final InMemoryInstanceRepository repository = new InMemoryInstanceRepository();
-  private final InstanceTracker tracker = new InstanceTracker(repository);
+  private final InMemoryInstanceStore store = new InMemoryInstanceStore();
+  private final InstanceTracker tracker = new InstanceTracker(store);
   private final List<InstanceChange> changes = new ArrayList<>();
 
   {
@@ -26,9 +26,9 @@ class InstanceTrackerTest {
         change -> {
           // A listener sees the change only once it is durable.
           if (change.expunged()) {
-            assertThat(repository.stored()).doesNotContainKey(change.instance().id());
+            assertThat(store.stored()).doesNotContainKey(change.instance().id());
           } else {
-            assertThat(repository.stored()).containsEntry(change.instance().id(), change.instance());
+            assertThat(store.stored()).containsEntry(change.instance().id(), change.instance());
           }
           changes.add(change);
         });
@@ -45,14 +45,14 @@ class InstanceTrackerTest {
     assertThat(changes).extracting(c -> c.instance().condition()).containsExactly(Condition.CREATED, Condition.RUNNING, Condition.FINISHED);
     assertThat(changes.get(2).expunged()).isTrue();
     assertThat(tracker.get(web1.id())).isEmpty();
-    assertThat(repository.writes()).containsExactly("store " + web1.id() + " CREATED", "store " + web1.id() + " RUNNING", "delete " + web1.id());
+    assertThat(store.writes()).containsExactly("store " + web1.id() + " CREATED", "store " + web1.id() + " RUNNING", "delete " + web1.id());
   }
 
   @Test
   void aFailedWriteLeavesTheInstanceAsItWasAndAnnouncesNothing() {
     Instance web1 = launched("/web", 1, "v1", "a1", T0);
     tracker.launched(List.of(web1));
-    repository.failWrites(true);
+    store.failWrites(true);
 
     assertThatThrownBy(() -> tracker.update(status(web1.id(), TaskState.TASK_RUNNING, T0), T0)).hasMessage("storage unavailable");
 
@@ -94,7 +94,7 @@ class InstanceTrackerTest {
     Instance web1 = launched("/web", 1, "v1", "a1", T0);
     tracker.launched(List.of(web1));
 
-    InstanceTracker restarted = new InstanceTracker(repository);
+    InstanceTracker restarted = new InstanceTracker(store);
     restarted.load();
 
     assertThat(restarted.all()).containsExactly(web1);

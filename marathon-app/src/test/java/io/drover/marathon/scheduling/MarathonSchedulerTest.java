@@ -14,13 +14,15 @@ import io.drover.core.TaskInfo;
 import io.drover.core.TaskState;
 import io.drover.core.TaskStatus;
 import io.drover.core.TaskStatusReason;
+import io.drover.marathon.app.AppDefinition;
+import io.drover.marathon.app.KillSelection;
+import io.drover.marathon.app.UnreachableStrategy;
 import io.drover.marathon.instance.Condition;
-import io.drover.marathon.instance.InMemoryInstanceRepository;
+import io.drover.marathon.instance.InMemoryInstanceStore;
 import io.drover.marathon.instance.Instance;
 import io.drover.marathon.instance.InstanceChange;
 import io.drover.marathon.instance.InstanceId;
 import io.drover.marathon.instance.InstanceTracker;
-import io.drover.marathon.instance.KillSelection;
 import io.drover.marathon.launch.BackoffStrategy;
 import io.drover.marathon.launch.LaunchQueue;
 import io.drover.marathon.launch.QueueEntry;
@@ -44,8 +46,8 @@ class MarathonSchedulerTest {
   private static final BackoffStrategy BACKOFF = new BackoffStrategy(Duration.ofSeconds(10), 2, Duration.ofSeconds(60));
 
   private final FakeClock clock = new FakeClock();
-  private final InMemoryInstanceRepository repository = new InMemoryInstanceRepository();
-  private final InstanceTracker tracker = new InstanceTracker(repository);
+  private final InMemoryInstanceStore store = new InMemoryInstanceStore();
+  private final InstanceTracker tracker = new InstanceTracker(store);
   private final LaunchQueue queue = new LaunchQueue(clock);
   private final AtomicLong uuids = new AtomicLong();
   private final InMemoryFrameworkIdStore frameworkIds = new InMemoryFrameworkIdStore();
@@ -273,7 +275,7 @@ class MarathonSchedulerTest {
 
   @Test
   void anUnreachableInstanceIsReplacedAfterInactiveAfterAndWhenItComesBackTheYoungestGoes() {
-    RunSpec spec = web().unreachableStrategy(UnreachableStrategy.after(Duration.ofSeconds(60), Duration.ofSeconds(600))).build();
+    RunSpec spec = web().unreachableStrategy(UnreachableStrategy.enabled(60, 600)).build();
     scheduler.scale(spec, 2);
     offers("a1", "a2");
     allRunning(launchedIds());
@@ -303,7 +305,7 @@ class MarathonSchedulerTest {
 
   @Test
   void anInstanceUnreachableForLongerThanExpungeAfterIsForgottenAndKilled() {
-    RunSpec spec = web().unreachableStrategy(UnreachableStrategy.after(Duration.ofSeconds(60), Duration.ofSeconds(300))).build();
+    RunSpec spec = web().unreachableStrategy(UnreachableStrategy.enabled(60, 300)).build();
     scheduler.scale(spec, 1);
     offers("a1");
     InstanceId lost = launchedIds().get(0);
@@ -365,7 +367,7 @@ class MarathonSchedulerTest {
 
     assertThat(tracker.all()).isEmpty();
     assertThat(queue.wanted("/web", "v1")).isEqualTo(1);
-    assertThat(repository.stored()).isEmpty();
+    assertThat(store.stored()).isEmpty();
   }
 
   @Test
@@ -398,7 +400,7 @@ class MarathonSchedulerTest {
 
   @Test
   void aGlobalAppRunsOnceOnEveryAgentAndFollowsAgentsAsTheyComeAndGo() {
-    RunSpec global = web().labels(Map.of(RunSpec.MODE_LABEL, RunSpec.GLOBAL_MODE)).build();
+    RunSpec global = web().labels(Map.of(AppDefinition.MODE_LABEL, AppDefinition.GLOBAL_MODE)).build();
     scheduler.scale(global, AppScheduling.EVERY_AGENT);
     assertThat(driver.lastOfferInterest()).as("a global app listens for new agents").isEqualTo("revive");
 
@@ -423,7 +425,7 @@ class MarathonSchedulerTest {
   @Test
   void aGlobalAppKeepsToTheAgentsItsConstraintsAllow() {
     RunSpec global =
-        web().labels(Map.of(RunSpec.MODE_LABEL, RunSpec.GLOBAL_MODE))
+        web().labels(Map.of(AppDefinition.MODE_LABEL, AppDefinition.GLOBAL_MODE))
             .constraints(List.of(io.drover.marathon.constraint.ConstraintParser.parse(List.of("rack", "IS", "r1"))))
             .build();
     scheduler.scale(global, AppScheduling.EVERY_AGENT);

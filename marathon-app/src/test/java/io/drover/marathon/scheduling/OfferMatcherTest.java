@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.drover.core.AgentId;
 import io.drover.core.Offer;
 import io.drover.core.TaskId;
+import io.drover.marathon.app.AppDefinition;
 import io.drover.marathon.constraint.ConstraintParser;
 import io.drover.marathon.launch.OfferOutcome;
 import io.drover.marathon.launch.RejectReason;
@@ -120,7 +121,7 @@ class OfferMatcherTest {
 
   @Test
   void aGlobalAppGetsAtMostOneInstancePerAgent() {
-    RunSpec global = web().toBuilder().labels(Map.of(RunSpec.MODE_LABEL, RunSpec.GLOBAL_MODE)).build();
+    RunSpec global = web().toBuilder().labels(Map.of(AppDefinition.MODE_LABEL, AppDefinition.GLOBAL_MODE)).build();
     TaskTally running = new TaskTally();
     running.put(TaskId.of("web.old"), "/web", new TaskSite(AgentId.of("a1"), "a1", Attributes.NONE));
     List<Offer> offers = List.of(offer("a1", "cpus:8;mem:8192"), offer("a2", "cpus:8;mem:8192"), offer("a3", "cpus:8;mem:8192"));

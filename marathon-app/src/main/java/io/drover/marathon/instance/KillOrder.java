@@ -1,5 +1,6 @@
 package io.drover.marathon.instance;
 
+import io.drover.marathon.app.KillSelection;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
@@ -7,17 +8,17 @@ import java.util.List;
 /**
  * Which instances go first when an app has too many, as Marathon chooses: those that are not up
  * (unreachable, then not yet running, then unhealthy) before healthy running ones; among equals, the
- * youngest (the default) or the oldest, by when they started running or else were launched.
+ * youngest or the oldest per the app's {@link KillSelection}, by when they started running or else
+ * were launched.
  */
-public enum KillSelection {
-  YOUNGEST_FIRST,
-  OLDEST_FIRST;
+public final class KillOrder {
+  private KillOrder() {}
 
-  public List<Instance> choose(Collection<Instance> instances, int count) {
+  public static List<Instance> choose(KillSelection selection, Collection<Instance> instances, int count) {
     Comparator<Instance> byAge = Comparator.comparing(Instance::age);
     Comparator<Instance> order =
-        Comparator.comparingInt(KillSelection::rank)
-            .thenComparing(this == YOUNGEST_FIRST ? byAge.reversed() : byAge)
+        Comparator.comparingInt(KillOrder::rank)
+            .thenComparing(selection == KillSelection.OLDEST_FIRST ? byAge : byAge.reversed())
             .thenComparing(Instance::id);
     return instances.stream().sorted(order).limit(Math.max(0, count)).toList();
   }

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 /** Instances kept in memory, with a record of the writes, for tests. */
-public final class InMemoryInstanceRepository implements InstanceRepository {
+public final class InMemoryInstanceStore implements InstanceStore {
   private final Map<InstanceId, Instance> stored = new LinkedHashMap<>();
   private final List<String> writes = new ArrayList<>();
   private boolean failing;

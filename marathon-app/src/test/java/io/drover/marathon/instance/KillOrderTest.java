@@ -5,11 +5,12 @@ import static io.drover.marathon.instance.Instances.status;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.drover.core.TaskState;
+import io.drover.marathon.app.KillSelection;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class KillSelectionTest {
+class KillOrderTest {
   private static final Instant T0 = Instant.parse("2030-01-01T00:00:00Z");
 
   private static Instance running(int n, int startedSecond) {
@@ -21,8 +22,8 @@ class KillSelectionTest {
   void youngestOrOldestFirstAmongRunningInstances() {
     List<Instance> instances = List.of(running(1, 10), running(2, 30), running(3, 20));
 
-    assertThat(KillSelection.YOUNGEST_FIRST.choose(instances, 2)).extracting(i -> i.id()).containsExactly(Instances.id("/web", 2), Instances.id("/web", 3));
-    assertThat(KillSelection.OLDEST_FIRST.choose(instances, 1)).extracting(i -> i.id()).containsExactly(Instances.id("/web", 1));
+    assertThat(KillOrder.choose(KillSelection.YOUNGEST_FIRST, instances, 2)).extracting(i -> i.id()).containsExactly(Instances.id("/web", 2), Instances.id("/web", 3));
+    assertThat(KillOrder.choose(KillSelection.OLDEST_FIRST, instances, 1)).extracting(i -> i.id()).containsExactly(Instances.id("/web", 1));
   }
 
   @Test
@@ -32,7 +33,7 @@ class KillSelectionTest {
     Instance staging = launched("/web", 3, "v1", "a1", T0.plusSeconds(5));
     Instance unreachable = running(4, 5).withCondition(Condition.UNREACHABLE, T0.plusSeconds(40));
 
-    assertThat(KillSelection.OLDEST_FIRST.choose(List.of(old, young, staging, unreachable), 3))
+    assertThat(KillOrder.choose(KillSelection.OLDEST_FIRST, List.of(old, young, staging, unreachable), 3))
         .extracting(Instance::id)
         .containsExactly(unreachable.id(), staging.id(), old.id());
   }

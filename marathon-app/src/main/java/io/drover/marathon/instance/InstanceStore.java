@@ -7,7 +7,7 @@ import java.util.List;
  * failed write throws, and the change it carried is then not applied (a status update is then not
  * acknowledged, and comes again).
  */
-public interface InstanceRepository {
+public interface InstanceStore {
   List<Instance> loadAll();
 
   void store(Instance instance);
