@@ -12,5 +12,10 @@ public interface InstanceStore {
 
   void store(Instance instance);
 
+  /** Stores several instances; a store that can write them together should. */
+  default void storeAll(List<Instance> instances) {
+    instances.forEach(this::store);
+  }
+
   void delete(InstanceId id);
 }

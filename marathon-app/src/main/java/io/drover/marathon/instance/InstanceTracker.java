@@ -103,9 +103,7 @@ public final class InstanceTracker {
 
   /** Records instances about to be launched (stored before their tasks go out, so none is ever unknown). */
   public void launched(List<Instance> launched) {
-    for (Instance instance : launched) {
-      store.store(instance);
-    }
+    store.storeAll(launched);
     synchronized (this) {
       launched.forEach(this::put);
     }
