@@ -3,12 +3,14 @@ package io.drover.marathon.deployment;
 import io.drover.marathon.app.AppDefinition;
 import io.drover.marathon.app.PathId;
 import io.drover.marathon.app.VersionInfo;
+import io.drover.marathon.group.GroupInfo;
 import io.drover.marathon.group.RootGroup;
 import java.time.Instant;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
- * Gives the apps of a wanted root group their versions, as Marathon does: unchanged apps keep theirs;
+ * Gives the apps and groups of a wanted root group their versions, as Marathon does: unchanged ones keep theirs;
  * changed apps get {@code version}; {@code versionInfo.lastConfigChangeAt} moves only when something
  * other than {@code instances} changed, or when a restart was asked for. Pure.
  */
@@ -16,7 +18,13 @@ public final class VersionStamper {
   private VersionStamper() {}
 
   public static RootGroup stamp(RootGroup current, RootGroup wanted, Instant version, Set<PathId> restart) {
-    RootGroup stamped = wanted.withVersion(version);
+    TreeMap<PathId, GroupInfo> groups = new TreeMap<>();
+    for (GroupInfo group : wanted.groupsById().values()) {
+      GroupInfo before = current.groupsById().get(group.id());
+      boolean unchanged = before != null && before.dependencies().equals(group.dependencies());
+      groups.put(group.id(), unchanged ? before : new GroupInfo(group.id(), group.dependencies(), version));
+    }
+    RootGroup stamped = new RootGroup(wanted.appsById(), groups, version);
     for (AppDefinition app : wanted.apps()) {
       AppDefinition before = current.appsById().get(app.id());
       stamped = stamped.putApp(stampApp(before, app, version, restart.contains(app.id())));
