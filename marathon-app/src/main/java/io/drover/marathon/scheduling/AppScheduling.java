@@ -33,6 +33,15 @@ public interface AppScheduling {
    */
   void kill(Collection<InstanceId> instanceIds, boolean scaleDown);
 
+  /**
+   * Drops the targets of the app's versions other than {@code keepVersion}: their instances stay until
+   * killed, but are no longer replaced (the start of a rolling upgrade).
+   */
+  void retireOtherVersions(String appId, String keepVersion);
+
+  /** How many instances of the app version wait to be launched. */
+  int waitingToLaunch(String appId, String version);
+
   /** Lets launches of the app go ahead now, whatever its backoff said. */
   void resetDelay(String appId);
 

@@ -153,6 +153,29 @@ public final class MarathonScheduler implements Scheduler, AppScheduling {
   }
 
   @Override
+  public synchronized void retireOtherVersions(String appId, String keepVersion) {
+    Map<String, Target> ofApp = targets.get(appId);
+    if (ofApp == null) {
+      return;
+    }
+    for (String version : List.copyOf(ofApp.keySet())) {
+      if (!version.equals(keepVersion)) {
+        ofApp.remove(version);
+        queue.setWanted(appId, version, 0);
+      }
+    }
+    if (ofApp.isEmpty()) {
+      targets.remove(appId);
+    }
+    updateOfferInterest();
+  }
+
+  @Override
+  public int waitingToLaunch(String appId, String version) {
+    return queue.wanted(appId, version);
+  }
+
+  @Override
   public synchronized void resetDelay(String appId) {
     queue.resetDelay(appId);
   }
