@@ -80,6 +80,14 @@ public final class LaunchQueue {
     statistics.remove(appId);
   }
 
+  /** Forgets everything: a new leader starts with an empty queue. */
+  public synchronized void clear() {
+    wanted.clear();
+    queuedSince.clear();
+    delays.clear();
+    statistics.clear();
+  }
+
   /** An instance of the app version failed: hold its launches back for one more backoff step. */
   public synchronized void launchFailed(String appId, String version, BackoffStrategy strategy) {
     Instant now = clock.instant();

@@ -17,6 +17,9 @@ public interface AppScheduling {
   /** For global apps: no limit on the number of agents covered. */
   int EVERY_AGENT = Integer.MAX_VALUE;
 
+  /** The scheduler leads: its instances are loaded and it takes targets. Calls below need it. */
+  boolean isActive();
+
   /**
    * Keeps {@code target} instances of {@code spec}'s app version: launches the missing ones (subject to
    * the backoff) and kills the surplus, chosen by the app's kill selection. Instances that end are

@@ -38,6 +38,8 @@ public final class DeploymentDriver implements DeploymentExecutor {
     final Deployment deployment;
     final DeploymentProgress progress;
     int step;
+    /** The current step's actions were applied. */
+    boolean begun;
 
     Run(Deployment deployment, DeploymentProgress progress) {
       this.deployment = deployment;
@@ -70,7 +72,7 @@ public final class DeploymentDriver implements DeploymentExecutor {
         () -> {
           Run run = new Run(deployment, progress);
           runs.put(deployment.id(), run);
-          begin(run);
+          advance(run);
         });
   }
 
@@ -85,8 +87,8 @@ public final class DeploymentDriver implements DeploymentExecutor {
   }
 
   /**
-   * After a leader change: sets the targets of the apps no deployment is changing, from the root group.
-   * The apps deployments change get theirs as the deployments resume.
+   * After a leader change, once the scheduler is active: sets the targets of the apps no deployment is
+   * changing, from the root group. The apps deployments change get theirs as the deployments resume.
    */
   public void adopt(RootGroup root, Collection<Deployment> underWay) {
     executor.execute(
@@ -110,10 +112,7 @@ public final class DeploymentDriver implements DeploymentExecutor {
   }
 
   private void begin(Run run) {
-    if (run.actions().isEmpty()) {
-      runs.remove(run.deployment.id());
-      return;
-    }
+    run.begun = true;
     LOG.info("Deployment {}: step {} of {}", run.deployment.id(), run.step + 1, run.deployment.plan().steps().size());
     for (DeploymentAction action : run.actions()) {
       String appId = action.appId().toString();
@@ -131,23 +130,32 @@ public final class DeploymentDriver implements DeploymentExecutor {
         }
       }
     }
-    advance(run);
   }
 
-  /** Moves each action of the current step on; once all have reached their goals, the next step. */
+  /**
+   * Moves each action of the current step on; once all have reached their goals, goes on with the next
+   * step. Waits while the scheduler is not active: what it would judge from is not loaded yet.
+   */
   private void advance(Run run) {
-    if (runs.get(run.deployment.id()) != run) {
-      return;
-    }
-    boolean done = true;
-    for (DeploymentAction action : run.actions()) {
-      done &= advance(run, action);
-    }
-    if (done) {
+    while (runs.get(run.deployment.id()) == run && scheduling.isActive()) {
+      if (run.actions().isEmpty()) {
+        runs.remove(run.deployment.id());
+        return;
+      }
+      if (!run.begun) {
+        begin(run);
+      }
+      boolean done = true;
+      for (DeploymentAction action : run.actions()) {
+        done &= advance(run, action);
+      }
+      if (!done) {
+        return;
+      }
       LOG.info("Deployment {}: step {} finished", run.deployment.id(), run.step + 1);
       run.progress.stepFinished(run.deployment.id(), run.step);
       run.step++;
-      begin(run);
+      run.begun = false;
     }
   }
 

@@ -98,6 +98,25 @@ public final class MarathonScheduler implements Scheduler, AppScheduling {
     LOG.info("Scheduler started with {} stored instances", tracker.all().size());
   }
 
+  /**
+   * Stops acting: forgets targets, known agents and what waited to launch, and detaches the driver
+   * (which the caller stops). Instances stay in storage for the next leader.
+   */
+  public synchronized void stop() {
+    driver = null;
+    targets.clear();
+    knownAgents.clear();
+    queue.clear();
+    suppressed = false;
+    idleFiltersOutstanding = false;
+    LOG.info("Scheduler stopped");
+  }
+
+  @Override
+  public synchronized boolean isActive() {
+    return driver != null;
+  }
+
   // ---- AppScheduling
 
   @Override
@@ -212,6 +231,9 @@ public final class MarathonScheduler implements Scheduler, AppScheduling {
 
   @Override
   public synchronized void resourceOffers(SchedulerDriver schedulerDriver, List<Offer> offers) {
+    if (driver == null) {
+      return;
+    }
     Instant now = clock.instant();
     boolean newAgents = false;
     for (Offer offer : offers) {
@@ -246,6 +268,9 @@ public final class MarathonScheduler implements Scheduler, AppScheduling {
 
   @Override
   public synchronized void statusUpdate(SchedulerDriver schedulerDriver, TaskStatus status) {
+    if (driver == null) {
+      throw new IllegalStateException("the scheduler is stopped: the update stays unacknowledged for the next leader");
+    }
     Instant now = clock.instant();
     Optional<Instance> before = InstanceId.of(status.taskId()).flatMap(tracker::get);
     if (before.isEmpty()) {
