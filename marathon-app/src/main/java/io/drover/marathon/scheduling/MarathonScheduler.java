@@ -219,6 +219,9 @@ public final class MarathonScheduler implements Scheduler, AppScheduling {
 
   @Override
   public synchronized void subscribed(SchedulerDriver schedulerDriver, FrameworkId frameworkId, MasterInfo master) {
+    if (driver == null) {
+      return;
+    }
     frameworkIds.store(frameworkId);
     List<ReconcileTask> known =
         tracker.all().stream().filter(i -> !i.condition().isTerminal()).map(i -> ReconcileTask.of(i.id().taskId(), i.agentId())).toList();

@@ -87,6 +87,7 @@ class DeploymentDriverTest {
     return AppDefinition.builder(WEB).cmd(cmd).instances(instances).cpus(0.5).mem(64).version(version).versionInfo(new VersionInfo(version, version)).build();
   }
 
+  @SafeVarargs
   private static Deployment deployment(String id, AppDefinition original, AppDefinition target, List<DeploymentAction>... steps) {
     TreeMap<PathId, AppDefinition> before = new TreeMap<>();
     if (original != null) {
