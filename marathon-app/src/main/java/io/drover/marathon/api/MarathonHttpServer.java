@@ -36,6 +36,7 @@ public final class MarathonHttpServer implements AutoCloseable {
       Clock clock) {}
 
   private final Server server;
+  private final EventStreamServlet eventStreams;
 
   public MarathonHttpServer(Settings settings, Services services) {
     Environment environment = new Environment("drover-marathon");
@@ -54,8 +55,8 @@ public final class MarathonHttpServer implements AutoCloseable {
     jersey.register(new LeaderResource(services.leadership()));
     jersey.register(new PingResource());
     jersey.register(new MetricsResource(metrics));
-    ServletRegistration.Dynamic events =
-        environment.servlets().addServlet("events", new EventStreamServlet(services.events(), services.leadership(), services.clock()));
+    eventStreams = new EventStreamServlet(services.events(), services.leadership(), services.clock());
+    ServletRegistration.Dynamic events = environment.servlets().addServlet("events", eventStreams);
     events.setAsyncSupported(true);
     events.addMapping("/v2/events");
 
@@ -80,6 +81,7 @@ public final class MarathonHttpServer implements AutoCloseable {
 
   @Override
   public void close() throws Exception {
+    eventStreams.closeStreams();
     server.stop();
   }
 }
