@@ -9,6 +9,7 @@ import io.drover.marathon.app.AppView;
 import io.drover.marathon.app.DeploymentRef;
 import io.drover.marathon.app.MarathonJson;
 import io.drover.marathon.app.PathId;
+import io.drover.marathon.app.TaskView;
 import io.drover.marathon.app.ValidationException;
 import io.drover.marathon.app.Violation;
 import io.drover.marathon.deployment.DeploymentManager;
@@ -19,6 +20,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
@@ -67,7 +69,7 @@ public final class AppService {
   }
 
   /** The app as currently wanted, if it exists. */
-  java.util.Optional<AppDefinition> current(PathId id) {
+  Optional<AppDefinition> current(PathId id) {
     return manager.root().app(id);
   }
 
@@ -232,6 +234,11 @@ public final class AppService {
   DeploymentPlan restart(PathId id, boolean force) {
     existing(id);
     return manager.deploy(new DeploymentManager.Change(root -> root, Set.of(id), force));
+  }
+
+  List<TaskView> tasks(PathId id) {
+    existing(id);
+    return status.tasks(id);
   }
 
   List<Instant> versions(PathId id) {

@@ -81,6 +81,12 @@ public final class AppsResource {
     return JsonResponses.ok(Map.of("versions", versions));
   }
 
+  @GET
+  @Path("{id:.+}/tasks")
+  public Response tasks(@PathParam("id") String id) {
+    return JsonResponses.ok(Map.of("tasks", apps.tasks(appId(id))));
+  }
+
   @POST
   @Path("{id:.+}/restart")
   public Response restart(@PathParam("id") String id, @QueryParam("force") @DefaultValue("false") boolean force) {

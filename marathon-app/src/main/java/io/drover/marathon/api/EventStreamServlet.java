@@ -15,6 +15,7 @@ import java.util.Arrays;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -36,6 +37,7 @@ final class EventStreamServlet extends HttpServlet {
   private final transient EventBus bus;
   private final transient LeaderControl leadership;
   private final transient Clock clock;
+  private final transient Set<Thread> writers = ConcurrentHashMap.newKeySet();
 
   EventStreamServlet(EventBus bus, LeaderControl leadership, Clock clock) {
     this.bus = bus;
@@ -68,9 +70,24 @@ final class EventStreamServlet extends HttpServlet {
     EventBus.Subscription subscription = bus.subscribe(eventTypes, queue::offer);
     PrintWriter out = response.getWriter();
     out.flush();
-    Thread writer = new Thread(() -> stream(queue, out, subscription, async), "event-stream-" + request.getRemoteAddr());
+    Thread writer =
+        new Thread(
+            () -> {
+              try {
+                stream(queue, out, subscription, async);
+              } finally {
+                writers.remove(Thread.currentThread());
+              }
+            },
+            "event-stream-" + request.getRemoteAddr());
     writer.setDaemon(true);
+    writers.add(writer);
     writer.start();
+  }
+
+  /** Ends every open stream, so that stopping the server does not wait for clients to leave. */
+  void closeStreams() {
+    writers.forEach(Thread::interrupt);
   }
 
   private static void stream(BlockingQueue<MarathonEvent> queue, PrintWriter out, EventBus.Subscription subscription, AsyncContext async) {

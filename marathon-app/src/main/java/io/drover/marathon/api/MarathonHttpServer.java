@@ -1,5 +1,6 @@
 package io.drover.marathon.api;
 
+import io.drover.marathon.app.AppStatusSource;
 import io.drover.marathon.deployment.DeploymentManager;
 import io.drover.marathon.events.EventBus;
 import io.dropwizard.core.server.SimpleServerFactory;
@@ -16,7 +17,7 @@ import org.eclipse.jetty.server.ServerConnector;
 
 /**
  * marathon-app's HTTP API on the Dropwizard stack, built in code: Marathon's {@code /v2} endpoints
- * (apps, groups, deployments, info, leader, events), {@code /ping} and {@code /metrics} on one
+ * (apps, groups, deployments, tasks (read-only), info, leader, events), {@code /ping} and {@code /metrics} on one
  * connector; Dropwizard's admin servlets under {@code /admin}. Standbys forward {@code /v2} requests to
  * the leader. Request bodies are limited to {@code settings.maxBodyBytes()} (413 beyond).
  */
@@ -29,13 +30,14 @@ public final class MarathonHttpServer implements AutoCloseable {
   /** What the API serves: the wanted state, instance status, events and leadership. */
   public record Services(
       DeploymentManager deployments,
-      io.drover.marathon.app.AppStatusSource status,
+      AppStatusSource status,
       EventBus events,
       LeaderControl leadership,
       Supplier<Optional<String>> frameworkId,
       Clock clock) {}
 
   private final Server server;
+  private final EventStreamServlet eventStreams;
 
   public MarathonHttpServer(Settings settings, Services services) {
     Environment environment = new Environment("drover-marathon");
@@ -50,12 +52,13 @@ public final class MarathonHttpServer implements AutoCloseable {
     jersey.register(new AppsResource(new AppService(services.deployments(), services.status()), bodies, services.events(), services.clock()));
     jersey.register(new GroupsResource(new GroupService(services.deployments()), bodies));
     jersey.register(new DeploymentsResource(services.deployments()));
+    jersey.register(new TasksResource(services.deployments(), services.status()));
     jersey.register(new InfoResource(settings.info(), services.leadership(), services.frameworkId()));
     jersey.register(new LeaderResource(services.leadership()));
     jersey.register(new PingResource());
     jersey.register(new MetricsResource(metrics));
-    ServletRegistration.Dynamic events =
-        environment.servlets().addServlet("events", new EventStreamServlet(services.events(), services.leadership(), services.clock()));
+    eventStreams = new EventStreamServlet(services.events(), services.leadership(), services.clock());
+    ServletRegistration.Dynamic events = environment.servlets().addServlet("events", eventStreams);
     events.setAsyncSupported(true);
     events.addMapping("/v2/events");
 
@@ -80,6 +83,7 @@ public final class MarathonHttpServer implements AutoCloseable {
 
   @Override
   public void close() throws Exception {
+    eventStreams.closeStreams();
     server.stop();
   }
 }

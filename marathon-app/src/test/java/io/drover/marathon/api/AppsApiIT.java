@@ -156,6 +156,9 @@ class AppsApiIT {
     assertThat(single.at("/lastTaskFailure/message").asText()).isEqualTo("exit 1");
     assertThat(single.get("deployments").size()).isZero();
     assertThat(node.get("/v2/apps/tools/cron").json().at("/app/cmd").asText()).isEqualTo("cron -f");
+    assertThat(node.get("/v2/apps/web/tasks").json().at("/tasks/0/id").asText()).isEqualTo("web.1");
+    assertThat(node.get("/v2/tasks?status=running").json().at("/tasks/0/appId").asText()).isEqualTo("/web");
+    assertThat(node.get("/v2/tasks?status=staging").json().get("tasks").size()).isZero();
   }
 
   @Test
