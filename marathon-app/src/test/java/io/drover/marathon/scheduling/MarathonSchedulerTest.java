@@ -359,6 +359,37 @@ class MarathonSchedulerTest {
   }
 
   @Test
+  void aKillNotAnsweredIsSentAgain() {
+    scheduler.scale(web().build(), 1);
+    offers("a1");
+    InstanceId only = launchedIds().get(0);
+    report(only, TaskState.TASK_RUNNING);
+    scheduler.scale(web().build(), 0);
+    assertThat(driver.killed()).containsExactly(only.taskId());
+
+    clock.advance(Duration.ofSeconds(29));
+    scheduler.tick();
+    assertThat(driver.killed()).hasSize(1);
+    clock.advance(Duration.ofSeconds(1));
+    scheduler.tick();
+
+    assertThat(driver.killed()).containsExactly(only.taskId(), only.taskId());
+  }
+
+  @Test
+  void removingAnAppForgetsItsUnreachableInstancesAtOnce() {
+    scheduler.scale(web().unreachableStrategy(UnreachableStrategy.DISABLED).build(), 2);
+    offers("a1", "a2");
+    allRunning(launchedIds());
+    report(launchedIds().get(0), TaskState.TASK_UNREACHABLE);
+
+    scheduler.removeApp("/web");
+
+    assertThat(driver.killed()).hasSize(2);
+    assertThat(tracker.instancesOf("/web")).extracting(Instance::id).containsExactly(launchedIds().get(1));
+  }
+
+  @Test
   void aLaunchThatCouldNotBeSentIsForgotten() {
     scheduler.scale(web().build(), 1);
     driver.subscribed = false;
