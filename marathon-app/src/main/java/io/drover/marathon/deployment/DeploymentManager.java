@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -49,6 +50,8 @@ public final class DeploymentManager implements DeploymentProgress {
   private StateRepository repository;
   private RootGroup root = RootGroup.empty();
   private final Map<String, Deployment> deployments = new LinkedHashMap<>();
+  /** The ids of the deployments changing each app, so that listing apps with their deployments stays cheap. */
+  private final Map<PathId, Set<String>> deploymentsByApp = new HashMap<>();
   private final Map<String, ScheduledFuture<?>> deadlines = new HashMap<>();
 
   public DeploymentManager(DeploymentExecutor executor, DeploymentListener listener, Clock clock, ScheduledExecutorService timers) {
@@ -71,7 +74,7 @@ public final class DeploymentManager implements DeploymentProgress {
     repository = state;
     root = state.loadRootGroup();
     for (Deployment deployment : state.loadDeployments()) {
-      deployments.put(deployment.id(), deployment);
+      track(deployment);
       LOG.info("Resuming deployment {} at step {} of {}", deployment.id(), deployment.currentStep() + 1, deployment.plan().steps().size());
       executor.start(deployment, this);
       scheduleDeadline(deployment);
@@ -84,6 +87,7 @@ public final class DeploymentManager implements DeploymentProgress {
     deadlines.clear();
     deployments.keySet().forEach(executor::cancel);
     deployments.clear();
+    deploymentsByApp.clear();
     repository = null;
     root = RootGroup.empty();
   }
@@ -106,7 +110,7 @@ public final class DeploymentManager implements DeploymentProgress {
   /** The ids of the deployments under way that change {@code appId}. */
   public synchronized List<String> deploymentsOf(PathId appId) {
     requireLeading();
-    return deployments.values().stream().filter(d -> d.plan().affects(appId)).map(Deployment::id).toList();
+    return List.copyOf(deploymentsByApp.getOrDefault(appId, Set.of()));
   }
 
   public synchronized List<Instant> appVersions(PathId appId) {
@@ -153,7 +157,7 @@ public final class DeploymentManager implements DeploymentProgress {
       return plan;
     }
     Deployment deployment = started.get(0);
-    deployments.put(plan.id(), deployment);
+    track(deployment);
     listener.started(deployment);
     executor.start(deployment, this);
     scheduleDeadline(deployment);
@@ -202,7 +206,7 @@ public final class DeploymentManager implements DeploymentProgress {
     cancelDeadline(deploymentId);
     if (stepIndex + 1 >= deployment.plan().steps().size()) {
       repository.write(root, root, List.of(), List.of(deploymentId));
-      deployments.remove(deploymentId);
+      forget(deploymentId);
       LOG.info("Deployment {} finished", deploymentId);
       listener.succeeded(deployment.plan());
       return;
@@ -232,8 +236,22 @@ public final class DeploymentManager implements DeploymentProgress {
     }
   }
 
+  private void track(Deployment deployment) {
+    deployments.put(deployment.id(), deployment);
+    deployment.plan().affectedApps().forEach(appId -> deploymentsByApp.computeIfAbsent(appId, id -> new LinkedHashSet<>()).add(deployment.id()));
+  }
+
   private void forget(String deploymentId) {
-    deployments.remove(deploymentId);
+    Deployment removed = deployments.remove(deploymentId);
+    if (removed != null) {
+      for (PathId appId : removed.plan().affectedApps()) {
+        Set<String> ids = deploymentsByApp.get(appId);
+        ids.remove(deploymentId);
+        if (ids.isEmpty()) {
+          deploymentsByApp.remove(appId);
+        }
+      }
+    }
     cancelDeadline(deploymentId);
   }
 

@@ -39,6 +39,6 @@ public record DeploymentPlan(
   }
 
   public boolean affects(PathId appId) {
-    return affectedApps().contains(appId);
+    return steps.stream().anyMatch(step -> step.actions().stream().anyMatch(action -> action.appId().equals(appId)));
   }
 }

@@ -83,6 +83,8 @@ class DeploymentManagerTest {
 
     assertThat(repository.loadDeployments()).isEmpty();
     assertThat(manager.deployments()).isEmpty();
+    assertThat(manager.deploymentsOf(WEB)).isEmpty();
+    assertThat(manager.deploymentsOf(DB)).isEmpty();
     assertThat(listener.events)
         .endsWith("deployment_step_success " + deployment.id() + " 1", "deployment_success " + deployment.id());
   }
@@ -101,6 +103,7 @@ class DeploymentManagerTest {
     assertThat(executor.cancelled).containsExactly(first.id());
     assertThat(repository.loadDeployments()).extracting(Deployment::id).doesNotContain(first.id()).contains(forced.id());
     assertThat(forced.steps().get(0).actions().get(0).type()).isEqualTo(ActionType.SCALE);
+    assertThat(manager.deploymentsOf(WEB)).containsExactly(forced.id());
   }
 
   @Test
