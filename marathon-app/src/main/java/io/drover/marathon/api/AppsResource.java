@@ -25,6 +25,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** {@code /v2/apps}: Marathon's app endpoints. */
 @Path("/v2/apps")
@@ -34,9 +35,11 @@ public final class AppsResource {
   private final JsonBodies bodies;
   private final EventBus events;
   private final Clock clock;
+  private final TaskKills kills;
 
-  public AppsResource(AppService apps, JsonBodies bodies, EventBus events, Clock clock) {
+  public AppsResource(AppService apps, JsonBodies bodies, EventBus events, Clock clock, TaskKills kills) {
     this.apps = apps;
+    this.kills = kills;
     this.bodies = bodies;
     this.events = events;
     this.clock = clock;
@@ -85,6 +88,28 @@ public final class AppsResource {
   @Path("{id:.+}/tasks")
   public Response tasks(@PathParam("id") String id) {
     return JsonResponses.ok(Map.of("tasks", apps.tasks(appId(id))));
+  }
+
+  @DELETE
+  @Path("{id:.+}/tasks")
+  public Response killTasks(
+      @PathParam("id") String id,
+      @QueryParam("host") String host,
+      @QueryParam("scale") @DefaultValue("false") boolean scale,
+      @QueryParam("force") @DefaultValue("false") boolean force) {
+    TaskKills.Outcome outcome = kills.killAppTasks(appId(id), Optional.ofNullable(host).filter(h -> !h.isBlank()), scale, force);
+    return outcome.scaling().map(plan -> JsonResponses.ok(DeploymentResult.of(plan))).orElseGet(() -> JsonResponses.ok(Map.of("tasks", outcome.killed())));
+  }
+
+  @DELETE
+  @Path("{id:.+}/tasks/{taskId}")
+  public Response killTask(
+      @PathParam("id") String id,
+      @PathParam("taskId") String taskId,
+      @QueryParam("scale") @DefaultValue("false") boolean scale,
+      @QueryParam("force") @DefaultValue("false") boolean force) {
+    TaskKills.Outcome outcome = kills.killAppTask(appId(id), taskId, scale, force);
+    return outcome.scaling().map(plan -> JsonResponses.ok(DeploymentResult.of(plan))).orElseGet(() -> JsonResponses.ok(Map.of("task", outcome.killed().get(0))));
   }
 
   @POST

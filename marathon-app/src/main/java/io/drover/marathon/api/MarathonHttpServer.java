@@ -17,7 +17,7 @@ import org.eclipse.jetty.server.ServerConnector;
 
 /**
  * marathon-app's HTTP API on the Dropwizard stack, built in code: Marathon's {@code /v2} endpoints
- * (apps, groups, deployments, tasks (read-only), info, leader, events), {@code /ping} and {@code /metrics} on one
+ * (apps, groups, deployments, tasks, queue, info, leader, events), {@code /ping} and {@code /metrics} on one
  * connector; Dropwizard's admin servlets under {@code /admin}. Standbys forward {@code /v2} requests to
  * the leader. Request bodies are limited to {@code settings.maxBodyBytes()} (413 beyond).
  */
@@ -32,6 +32,7 @@ public final class MarathonHttpServer implements AutoCloseable {
       DeploymentManager deployments,
       AppStatusSource status,
       EventBus events,
+      InstanceControl instances,
       LeaderControl leadership,
       Supplier<Optional<String>> frameworkId,
       Clock clock) {}
@@ -49,10 +50,12 @@ public final class MarathonHttpServer implements AutoCloseable {
     jersey.register(new BodySizeFilter(settings.maxBodyBytes()));
     jersey.register(new RequestMetricsFilter(metrics));
     jersey.register(new MarathonExceptionMapper());
-    jersey.register(new AppsResource(new AppService(services.deployments(), services.status()), bodies, services.events(), services.clock()));
+    TaskKills kills = new TaskKills(services.deployments(), services.status(), services.instances());
+    jersey.register(new AppsResource(new AppService(services.deployments(), services.status()), bodies, services.events(), services.clock(), kills));
     jersey.register(new GroupsResource(new GroupService(services.deployments()), bodies));
     jersey.register(new DeploymentsResource(services.deployments()));
-    jersey.register(new TasksResource(services.deployments(), services.status()));
+    jersey.register(new TasksResource(services.deployments(), services.status(), bodies, kills));
+    jersey.register(new QueueResource(services.deployments(), services.instances()));
     jersey.register(new InfoResource(settings.info(), services.leadership(), services.frameworkId()));
     jersey.register(new LeaderResource(services.leadership()));
     jersey.register(new PingResource());

@@ -4,12 +4,15 @@ import io.drover.marathon.app.AppDefinition;
 import io.drover.marathon.app.AppStatusSource;
 import io.drover.marathon.app.TaskView;
 import io.drover.marathon.deployment.DeploymentManager;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -17,17 +20,37 @@ import java.util.Map;
 
 /**
  * {@code GET /v2/tasks[?status=running|staging|...]}: every app's tasks as the {@link AppStatusSource}
- * reports them. Killing tasks belongs with the scheduling side that owns them.
+ * reports them; {@code POST /v2/tasks/delete[?scale=true]} with {@code {"ids": [...]}} kills tasks of any apps.
  */
 @Path("/v2/tasks")
 @Produces(MediaType.APPLICATION_JSON)
 public final class TasksResource {
   private final DeploymentManager manager;
   private final AppStatusSource status;
+  private final JsonBodies bodies;
+  private final TaskKills kills;
 
-  public TasksResource(DeploymentManager manager, AppStatusSource status) {
+  public TasksResource(DeploymentManager manager, AppStatusSource status, JsonBodies bodies, TaskKills kills) {
     this.manager = manager;
     this.status = status;
+    this.bodies = bodies;
+    this.kills = kills;
+  }
+
+  /** The body of {@code POST /v2/tasks/delete}. */
+  public record TaskIds(List<String> ids) {
+    public TaskIds {
+      ids = ids == null ? List.of() : List.copyOf(ids);
+    }
+  }
+
+  @POST
+  @Path("delete")
+  public Response kill(
+      InputStream body, @QueryParam("scale") @DefaultValue("false") boolean scale, @QueryParam("force") @DefaultValue("false") boolean force) {
+    TaskIds ids = JsonBodies.convert(bodies.tree(body), TaskIds.class);
+    TaskKills.Outcome outcome = kills.killTasks(ids.ids(), scale, force);
+    return outcome.scaling().map(plan -> JsonResponses.ok(DeploymentResult.of(plan))).orElseGet(() -> JsonResponses.ok(Map.of("tasks", outcome.killed())));
   }
 
   @GET

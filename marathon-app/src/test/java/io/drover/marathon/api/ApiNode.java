@@ -13,6 +13,8 @@ import io.drover.marathon.deployment.DeploymentManager;
 import io.drover.marathon.deployment.RecordingExecutor;
 import io.drover.marathon.events.DeploymentEvents;
 import io.drover.marathon.events.EventBus;
+import io.drover.marathon.instance.InstanceId;
+import io.drover.marathon.launch.QueueEntry;
 import io.drover.marathon.storage.LeaderInfo;
 import io.drover.marathon.storage.MarathonLeadership;
 import io.drover.marathon.storage.MarathonPaths;
@@ -27,10 +29,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import org.apache.curator.framework.CuratorFramework;
@@ -44,6 +48,7 @@ final class ApiNode implements AutoCloseable {
   final RecordingExecutor executor = new RecordingExecutor();
   final EventBus events = new EventBus();
   final FixedStatus status = new FixedStatus();
+  final RecordingInstances instances = new RecordingInstances();
   final DeploymentManager manager;
   final MarathonLeadership leadership;
   final StateTakeover takeover;
@@ -74,6 +79,28 @@ final class ApiNode implements AutoCloseable {
     }
   }
 
+  /** The scheduling side's queue as tests set it, and the kills the API asked for. */
+  static final class RecordingInstances implements InstanceControl {
+    final List<QueueEntry> queue = new CopyOnWriteArrayList<>();
+    final List<String> delaysReset = new CopyOnWriteArrayList<>();
+    final List<Map.Entry<List<InstanceId>, Boolean>> kills = new CopyOnWriteArrayList<>();
+
+    @Override
+    public List<QueueEntry> queue() {
+      return List.copyOf(queue);
+    }
+
+    @Override
+    public void resetDelay(String appId) {
+      delaysReset.add(appId);
+    }
+
+    @Override
+    public void kill(Collection<InstanceId> instanceIds, boolean scaleDown) {
+      kills.add(Map.entry(List.copyOf(instanceIds), scaleDown));
+    }
+  }
+
   ApiNode(EmbeddedZooKeeper zooKeeper, MarathonPaths paths, String id, long maxBodyBytes) throws Exception {
     client = zooKeeper.newClient();
     port = freePort();
@@ -85,7 +112,7 @@ final class ApiNode implements AutoCloseable {
     server =
         new MarathonHttpServer(
             new MarathonHttpServer.Settings("127.0.0.1", port, maxBodyBytes, new ServerInfo("drover-marathon", "test", zooKeeper.url(paths.root()), "127.0.0.1", port)),
-            new MarathonHttpServer.Services(manager, status, events, control, () -> Optional.of("fw-test"), clock));
+            new MarathonHttpServer.Services(manager, status, events, instances, control, () -> Optional.of("fw-test"), clock));
     server.start();
     leadership.start();
   }
