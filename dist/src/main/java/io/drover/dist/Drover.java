@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = DroverVersion.class,
     description = "Drover: a two-level resource-offer cluster manager.",
-    subcommands = {MasterCommand.class, AgentCommand.class, LocalCommand.class, Drover.Example.class})
+    subcommands = {MasterCommand.class, AgentCommand.class, MarathonCommand.class, LocalCommand.class, Drover.Example.class})
 public final class Drover {
   public static void main(String[] args) {
     System.exit(commandLine().execute(args));

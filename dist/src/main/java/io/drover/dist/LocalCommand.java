@@ -1,6 +1,7 @@
 package io.drover.dist;
 
 import io.drover.agent.AgentConfig;
+import io.drover.marathon.MarathonConfig;
 import io.drover.master.MasterConfig;
 import io.drover.protocol.net.ZkUrl;
 import java.nio.file.Files;
@@ -12,14 +13,14 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code drover local}: a whole cluster in one process on localhost, to try Drover out. Each agent
+ * {@code drover local}: a whole cluster in one process on localhost, with marathon-app, to try Drover out. Each agent
  * gets its own work dir and host name ({@code local-1}, ...) so that per-host placement behaves as it
  * would across machines.
  */
 @Command(
     name = "local",
     mixinStandardHelpOptions = true,
-    description = "Runs ZooKeeper, a master and agents in this process on localhost. Ctrl-C stops it.")
+    description = "Runs ZooKeeper, a master, agents and marathon-app in this process on localhost. Ctrl-C stops it.")
 final class LocalCommand implements Callable<Integer> {
   private static final Logger LOG = LoggerFactory.getLogger(LocalCommand.class);
 
@@ -40,6 +41,9 @@ final class LocalCommand implements Callable<Integer> {
 
   @Option(names = "--agent-port", defaultValue = "5051", description = "HTTP port of the first agent; the others follow (default: ${DEFAULT-VALUE})")
   int firstAgentPort;
+
+  @Option(names = "--marathon-port", defaultValue = "8080", description = "marathon-app REST API port (default: ${DEFAULT-VALUE})")
+  int marathonPort;
 
   @Option(names = "--agent-resources", description = "Resources of each agent instead of the detected ones, e.g. 'cpus:2;mem:2048;ports:[31000-32000]'")
   String agentResources;
@@ -63,12 +67,14 @@ final class LocalCommand implements Callable<Integer> {
       }
       lifetime.started(AgentCommand.start(config));
     }
+    lifetime.started(MarathonCommand.start(MarathonConfig.defaults(zk, "127.0.0.1").withHttpPort(marathonPort)));
     LOG.info(
-        "Drover is running: ZooKeeper {}, master http://127.0.0.1:{}/state, {} agents from http://127.0.0.1:{}/state. Ctrl-C stops it.",
+        "Drover is running: ZooKeeper {}, master http://127.0.0.1:{}/state, {} agents from http://127.0.0.1:{}/state, marathon-app http://127.0.0.1:{}/v2/apps. Ctrl-C stops it.",
         zk,
         masterPort,
         agents,
-        firstAgentPort);
+        firstAgentPort,
+        marathonPort);
     return lifetime.awaitStop();
   }
 }

@@ -32,12 +32,14 @@ class DroverLocalIT {
   private static int zkPort;
   private static int masterPort;
   private static int firstAgentPort;
+  private static int marathonPort;
 
   @BeforeAll
   static void startLocalCluster() throws Exception {
     zkPort = freePort();
     masterPort = freePort();
     firstAgentPort = freePort();
+    marathonPort = freePort();
     local =
         DroverProcess.start(
             work,
@@ -49,6 +51,7 @@ class DroverLocalIT {
             "--master-port", Integer.toString(masterPort),
             "--protocol-port", Integer.toString(freePort()),
             "--agent-port", Integer.toString(firstAgentPort),
+            "--marathon-port", Integer.toString(marathonPort),
             "--agent-resources", "cpus:2;mem:1024;disk:1024;ports:[31000-31100]");
     await()
         .atMost(Duration.ofSeconds(60))
@@ -93,6 +96,17 @@ class DroverLocalIT {
       assertThat(hello.output()).contains("hello: 20 tasks: 20 finished, 0 failed, 0 lost");
     }
     assertThat(masterState().path("agents")).extracting(a -> a.path("hostname").asText()).containsExactlyInAnyOrder("local-1", "local-2", "local-3");
+  }
+
+  @Test
+  void marathonAppLeadsAndServesItsRestApi() throws Exception {
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .ignoreExceptions()
+        .until(() -> get("http://127.0.0.1:" + marathonPort + "/v2/leader").statusCode() == 200);
+    JsonNode info = JSON.readTree(get("http://127.0.0.1:" + marathonPort + "/v2/info").body());
+    assertThat(info.path("name").asText()).isEqualTo("marathon");
+    assertThat(get("http://127.0.0.1:" + marathonPort + "/v2/apps").body()).isEqualTo("{\"apps\":[]}");
   }
 
   @Test

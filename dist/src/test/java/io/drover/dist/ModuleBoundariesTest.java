@@ -3,6 +3,7 @@ package io.drover.dist;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
+import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -92,6 +93,32 @@ class ModuleBoundariesTest {
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage("io.drover.master..", "io.drover.agent..", "io.drover.allocator..", "io.drover.protocol.net..")
+        .check(drover);
+  }
+
+  @Test
+  void marathonAppIsAFrameworkOnThePublicSdk() {
+    noClasses()
+        .that()
+        .resideInAPackage("io.drover.marathon..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("io.drover.master..", "io.drover.agent..", "io.drover.allocator..", "io.drover.protocol.v1..")
+        .check(drover);
+  }
+
+  @Test
+  void marathonAppTakesOnlyZooKeeperAccessFromTheProtocol() {
+    noClasses()
+        .that()
+        .resideInAPackage("io.drover.marathon..")
+        .should()
+        .dependOnClassesThat(
+            DescribedPredicate.describe(
+                "protocol classes other than ZkUrl and ZooKeeperClients",
+                type -> type.getPackageName().startsWith("io.drover.protocol")
+                    && !type.getName().equals("io.drover.protocol.net.ZkUrl")
+                    && !type.getName().equals("io.drover.protocol.net.ZooKeeperClients")))
         .check(drover);
   }
 }
