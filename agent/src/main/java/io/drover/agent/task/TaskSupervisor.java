@@ -59,6 +59,7 @@ public final class TaskSupervisor {
   private final Containerizer containerizer;
   private final StatusUpdateManager updates;
   private final Set<String> capabilities;
+  private final TaskCheck containerCheck;
   private final String hostname;
   private final Executor loop;
   private final Clock clock;
@@ -73,6 +74,7 @@ public final class TaskSupervisor {
       Containerizer containerizer,
       StatusUpdateManager updates,
       Set<String> capabilities,
+      TaskCheck containerCheck,
       String hostname,
       Executor loop,
       Clock clock) {
@@ -81,6 +83,7 @@ public final class TaskSupervisor {
     this.containerizer = containerizer;
     this.updates = updates;
     this.capabilities = Set.copyOf(capabilities);
+    this.containerCheck = containerCheck;
     this.hostname = hostname;
     this.loop = loop;
     this.clock = clock;
@@ -152,7 +155,7 @@ public final class TaskSupervisor {
       LOG.warn("Ignoring task {}: its framework was shut down", key);
       return;
     }
-    Optional<TaskRejection> rejection = TaskRejection.check(info, agentId, capabilities);
+    Optional<TaskRejection> rejection = TaskRejection.check(info, agentId, capabilities, containerCheck);
     Task task = new Task(key, info);
     try {
       checkpoint.saveFramework(framework);
@@ -167,6 +170,10 @@ public final class TaskSupervisor {
       task.sandbox = sandboxes.createRun(agentId, frameworkId, info.id(), containerId);
       checkpoint.saveRun(frameworkId, info.id(), new CheckpointedTask.Run(containerId, task.sandbox));
       task.containerId = containerId;
+      if (info.container().isPresent()) {
+        // Finding or pulling the image and creating the container can take a while.
+        report(task, TaskState.TASK_STARTING, TaskStatusReason.NONE, "Starting a container of image " + info.container().get().image());
+      }
     } catch (IOException e) {
       LOG.error("Cannot prepare task {}; it is not launched", key, e);
       if (tasks.containsKey(key)) {
@@ -288,7 +295,8 @@ public final class TaskSupervisor {
               task.key.frameworkId(),
               task.info,
               updates.latestState(task.key).orElse(TaskState.TASK_STAGING),
-              Optional.ofNullable(task.sandbox).map(Path::toString)));
+              Optional.ofNullable(task.sandbox).map(Path::toString),
+              Optional.ofNullable(task.containerId)));
     }
     return out;
   }
