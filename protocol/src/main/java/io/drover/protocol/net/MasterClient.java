@@ -22,6 +22,7 @@ import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -53,6 +54,7 @@ public final class MasterClient implements AutoCloseable {
   private final Listener listener;
   private final EventLoopGroup group;
   private final EventLoop loop;
+  private final Consumer<Optional<MasterInfo>> leaderListener;
 
   // Owned by the loop thread.
   private Channel channel;
@@ -76,10 +78,11 @@ public final class MasterClient implements AutoCloseable {
     this.listener = listener;
     this.group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
     this.loop = group.next();
+    this.leaderListener = leader -> loop.execute(() -> leaderChanged(leader));
   }
 
   public void start() {
-    detector.addListener(leader -> loop.execute(() -> leaderChanged(leader)));
+    detector.addListener(leaderListener);
     loop.execute(this::connectIfIdle);
   }
 
@@ -201,6 +204,7 @@ public final class MasterClient implements AutoCloseable {
   @Override
   public void close() {
     closed = true;
+    detector.removeListener(leaderListener);
     // Close on the loop and wait for it, so that frames sent just before (a last call such as a teardown)
     // are flushed first: shutting the loop down closes its channels before running queued writes.
     loop.submit(

@@ -48,6 +48,10 @@ public final class MasterDetector implements AutoCloseable {
     listeners.add(listener);
   }
 
+  public void removeListener(Consumer<Optional<MasterInfo>> listener) {
+    listeners.remove(listener);
+  }
+
   private synchronized void refresh() {
     Optional<MasterInfo> next = cache.get(leaderPath).map(ChildData::getData).flatMap(MasterDetector::decode);
     if (!Objects.equals(next, current)) {

@@ -1,0 +1,74 @@
+package io.drover.dist;
+
+import io.drover.agent.AgentConfig;
+import io.drover.master.MasterConfig;
+import io.drover.protocol.net.ZkUrl;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code drover local}: a whole cluster in one process on localhost, to try Drover out. Each agent
+ * gets its own work dir and host name ({@code local-1}, ...) so that per-host placement behaves as it
+ * would across machines.
+ */
+@Command(
+    name = "local",
+    mixinStandardHelpOptions = true,
+    description = "Runs ZooKeeper, a master and agents in this process on localhost. Ctrl-C stops it.")
+final class LocalCommand implements Callable<Integer> {
+  private static final Logger LOG = LoggerFactory.getLogger(LocalCommand.class);
+
+  @Option(names = "--agents", defaultValue = "3", description = "How many agents (default: ${DEFAULT-VALUE})")
+  int agents;
+
+  @Option(names = "--work-dir", defaultValue = ".drover/local", description = "Where ZooKeeper data, sandboxes and checkpoints live (default: ${DEFAULT-VALUE})")
+  Path workDir;
+
+  @Option(names = "--zk-port", defaultValue = "2181", description = "Embedded ZooKeeper port (default: ${DEFAULT-VALUE})")
+  int zkPort;
+
+  @Option(names = "--master-port", defaultValue = "5050", description = "Master HTTP port (default: ${DEFAULT-VALUE})")
+  int masterPort;
+
+  @Option(names = "--protocol-port", defaultValue = "5055", description = "Master protocol port (default: ${DEFAULT-VALUE})")
+  int protocolPort;
+
+  @Option(names = "--agent-port", defaultValue = "5051", description = "HTTP port of the first agent; the others follow (default: ${DEFAULT-VALUE})")
+  int firstAgentPort;
+
+  @Option(names = "--agent-resources", description = "Resources of each agent instead of the detected ones, e.g. 'cpus:2;mem:2048;ports:[31000-32000]'")
+  String agentResources;
+
+  @Override
+  public Integer call() throws Exception {
+    if (agents < 1 || agents > 64) {
+      throw new io.drover.core.InvalidValueException("--agents must be between 1 and 64");
+    }
+    ProcessLifetime lifetime = new ProcessLifetime();
+    Path root = workDir.toAbsolutePath().normalize();
+    Files.createDirectories(root);
+    EmbeddedZooKeeper zookeeper = lifetime.started(EmbeddedZooKeeper.start("127.0.0.1", zkPort, root.resolve("zookeeper")));
+    ZkUrl zk = ZkUrl.parse("zk://" + zookeeper.connectString() + "/drover");
+    lifetime.started(MasterCommand.start(MasterConfig.defaults(zk, "127.0.0.1").withPorts(masterPort, protocolPort)));
+    for (int i = 1; i <= agents; i++) {
+      AgentConfig config =
+          AgentConfig.defaults(root.resolve("agent-" + i), zk).withHostname("local-" + i).withHttp("127.0.0.1", firstAgentPort + i - 1);
+      if (agentResources != null) {
+        config = config.withResources(AgentConfig.parseResources(agentResources));
+      }
+      lifetime.started(AgentCommand.start(config));
+    }
+    LOG.info(
+        "Drover is running: ZooKeeper {}, master http://127.0.0.1:{}/state, {} agents from http://127.0.0.1:{}/state. Ctrl-C stops it.",
+        zk,
+        masterPort,
+        agents,
+        firstAgentPort);
+    return lifetime.awaitStop();
+  }
+}
