@@ -203,6 +203,16 @@ class DockerContainerizerIT {
   }
 
   @Test
+  void aContainerKilledForExceedingItsMemoryLimitSaysSo() throws Exception {
+    ContainerLaunch launch = launchOf(task("hungry", "dd if=/dev/zero of=/dev/null bs=64M count=1", Resources.parse("cpus:0.1;mem:16"), ContainerInfo.docker(DockerTestEngine.image()), Duration.ofSeconds(1)));
+
+    Termination termination = end(launch(launch));
+
+    assertThat(termination.exitStatus()).isEqualTo(OptionalInt.of(137));
+    assertThat(termination.detail()).isEqualTo("the container ran out of memory");
+  }
+
+  @Test
   void aKillStopsTheContainerWithTermThenRemovesIt() throws Exception {
     ContainerLaunch launch = launchOf(task("polite", "trap 'echo got TERM; exit 0' TERM; echo ready; while true; do sleep 0.1; done"));
     RunningContainer running = launch(launch);
