@@ -1,0 +1,145 @@
+package io.drover.dist;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** End to end: {@code drover local} and {@code drover example hello} as separate processes. */
+@Tag("slow")
+class DroverLocalIT {
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @TempDir static Path work;
+  private static DroverProcess local;
+  private static int zkPort;
+  private static int masterPort;
+  private static int firstAgentPort;
+
+  @BeforeAll
+  static void startLocalCluster() throws Exception {
+    zkPort = freePort();
+    masterPort = freePort();
+    firstAgentPort = freePort();
+    local =
+        DroverProcess.start(
+            work,
+            "local",
+            "local",
+            "--agents", "3",
+            "--work-dir", work.resolve("cluster").toString(),
+            "--zk-port", Integer.toString(zkPort),
+            "--master-port", Integer.toString(masterPort),
+            "--protocol-port", Integer.toString(freePort()),
+            "--agent-port", Integer.toString(firstAgentPort),
+            "--agent-resources", "cpus:2;mem:1024;disk:1024;ports:[31000-31100]");
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .pollInterval(Duration.ofMillis(250))
+        .failFast("drover local exited:\n" + local.output(), () -> !local.isAlive())
+        .ignoreExceptions()
+        .until(() -> masterState().path("counts").path("activeAgents").asInt() == 3);
+  }
+
+  @AfterAll
+  static void stopLocalCluster() throws Exception {
+    if (local != null) {
+      local.stop();
+      local.close();
+    }
+  }
+
+  private static int freePort() throws IOException {
+    // The agents take consecutive ports from the first one; a free port and its neighbours are free
+    // often enough on a test machine, and a clash fails loudly at start.
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+
+  private static JsonNode masterState() throws Exception {
+    return JSON.readTree(get("http://127.0.0.1:" + masterPort + "/state").body());
+  }
+
+  private static HttpResponse<String> get(String url) throws Exception {
+    return HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private String zk() {
+    return "zk://127.0.0.1:" + zkPort + "/drover";
+  }
+
+  @Test
+  void helloRunsTwentyTasksToTheEnd() throws Exception {
+    try (DroverProcess hello = DroverProcess.start(work, "hello", "example", "hello", "--zk", zk(), "--tasks", "20", "--cmd", "echo hi")) {
+      assertThat(hello.awaitExit(180)).as(hello.output()).isZero();
+      assertThat(hello.output()).contains("hello: 20 tasks: 20 finished, 0 failed, 0 lost");
+    }
+    assertThat(masterState().path("agents")).extracting(a -> a.path("hostname").asText()).containsExactlyInAnyOrder("local-1", "local-2", "local-3");
+  }
+
+  @Test
+  void helloFailsWhenTasksFail() throws Exception {
+    try (DroverProcess hello = DroverProcess.start(work, "hello-fail", "example", "hello", "--zk", zk(), "--tasks", "3", "--cmd", "exit 3")) {
+      assertThat(hello.awaitExit(180)).as(hello.output()).isEqualTo(1);
+      assertThat(hello.output()).contains("hello: 3 tasks: 0 finished, 3 failed");
+    }
+  }
+
+  @Test
+  void sandboxPathsOutsideASandboxAreRefused() throws Exception {
+    String agent = "http://127.0.0.1:" + firstAgentPort;
+    String escape = URLEncoder.encode(work.resolve("cluster/agent-1/../../").toString(), StandardCharsets.UTF_8);
+    assertThat(get(agent + "/files/browse?path=" + escape).statusCode()).isEqualTo(400);
+    assertThat(get(agent + "/files/read?path=" + URLEncoder.encode("/etc/passwd", StandardCharsets.UTF_8)).statusCode()).isEqualTo(403);
+  }
+
+  @Test
+  void metricsAreServedAsPrometheusText() throws Exception {
+    HttpResponse<String> metrics = get("http://127.0.0.1:" + masterPort + "/metrics");
+    assertThat(metrics.statusCode()).isEqualTo(200);
+    assertThat(metrics.body()).contains("drover_master_agents").contains("drover_master_allocation_runs_total");
+  }
+
+  @Test
+  void unknownFlagsPrintUsageAndExitTwo() throws Exception {
+    try (DroverProcess bad = DroverProcess.start(work, "bad-flag", "local", "--no-such-flag")) {
+      assertThat(bad.awaitExit(30)).isEqualTo(2);
+      assertThat(bad.output()).contains("Unknown option: '--no-such-flag'").contains("Usage: drover local");
+    }
+    try (DroverProcess bad = DroverProcess.start(work, "bad-zk", "agent", "--zk", "http://x", "--work-dir", "/tmp/x")) {
+      assertThat(bad.awaitExit(30)).isEqualTo(2);
+      assertThat(bad.output()).contains("must look like zk://");
+    }
+  }
+
+  @Test
+  void anUnreachableZooKeeperIsReportedInOneLineAndRetried() throws Exception {
+    int closedPort = freePort();
+    try (DroverProcess agent =
+        DroverProcess.start(work, "no-zk", "agent", "--zk", "zk://127.0.0.1:" + closedPort + "/drover", "--work-dir", work.resolve("lonely").toString(), "--port", "0")) {
+      await()
+          .atMost(Duration.ofSeconds(60))
+          .until(() -> agent.output().split("is unreachable; still trying", -1).length > 2);
+      assertThat(agent.isAlive()).isTrue();
+      assertThat(agent.output()).doesNotContain("\tat ").doesNotContain("Exception");
+    }
+  }
+}
