@@ -131,13 +131,7 @@ public final class DockerContainerizer implements Containerizer {
     } catch (IOException e) {
       throw failure("cannot prepare the task's container: " + e.getMessage(), e);
     }
-    ensureImage(spec);
-    String dockerId;
-    try {
-      dockerId = create(spec).exec().getId();
-    } catch (RuntimeException e) {
-      throw failure("cannot create a container of image " + spec.image() + ": " + DockerErrors.message(e), e);
-    }
+    String dockerId = create(spec);
     try {
       docker.startContainerCmd(dockerId).exec();
     } catch (RuntimeException e) {
@@ -146,23 +140,42 @@ public final class DockerContainerizer implements Containerizer {
     }
     Watched w = new Watched(launch, dockerId);
     watched.put(launch.containerId(), w);
-    follow(w);
+    workers.execute(() -> follow(w));
     LOG.info("Started task {} as container {} of image {}", launch.task().id(), shortId(dockerId), spec.image());
     return new RunningContainer(launch.containerId(), w.termination);
   }
 
-  /** Uses the local image when there is one; pulls when it is missing or the task asks for a fresh pull. */
-  private void ensureImage(DockerRunSpec spec) {
-    if (!spec.forcePull()) {
-      try {
-        docker.inspectImageCmd(spec.image()).exec();
-        return;
-      } catch (NotFoundException e) {
-        LOG.info("Image {} is not here; pulling it", spec.image());
-      } catch (RuntimeException e) {
-        throw failure("cannot look up image " + spec.image() + ": " + DockerErrors.message(e), e);
-      }
+  /**
+   * Creates the container from the local image when there is one; pulls first when the task asks for a
+   * fresh pull, or when the engine has no such image (as {@code docker run} does, without asking first).
+   */
+  private String create(DockerRunSpec spec) {
+    if (spec.forcePull()) {
+      pull(spec);
     }
+    try {
+      return createCommand(spec).exec().getId();
+    } catch (NotFoundException e) {
+      if (spec.forcePull()) {
+        throw cannotCreate(spec, e);
+      }
+      LOG.info("Image {} is not here; pulling it", spec.image());
+    } catch (RuntimeException e) {
+      throw cannotCreate(spec, e);
+    }
+    pull(spec);
+    try {
+      return createCommand(spec).exec().getId();
+    } catch (RuntimeException e) {
+      throw cannotCreate(spec, e);
+    }
+  }
+
+  private static CompletionException cannotCreate(DockerRunSpec spec, RuntimeException e) {
+    return failure("cannot create a container of image " + spec.image() + ": " + DockerErrors.message(e), e);
+  }
+
+  private void pull(DockerRunSpec spec) {
     try {
       docker.pullImageCmd(spec.reference().repository()).withTag(spec.reference().pullTag()).exec(new PullImageResultCallback()).awaitCompletion();
     } catch (InterruptedException e) {
@@ -173,7 +186,7 @@ public final class DockerContainerizer implements Containerizer {
     }
   }
 
-  private CreateContainerCmd create(DockerRunSpec spec) {
+  private CreateContainerCmd createCommand(DockerRunSpec spec) {
     ContainerOptions o = spec.options();
     Ports ports = new Ports();
     Set<ExposedPort> exposed = new LinkedHashSet<>();

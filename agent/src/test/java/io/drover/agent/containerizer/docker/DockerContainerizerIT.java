@@ -365,6 +365,14 @@ class DockerContainerizerIT {
   }
 
   @Test
+  void aForcedPullIsTriedEvenWhenTheImageIsHere() {
+    ContainerLaunch launch = launchOf(task("fresh", "true", Resources.parse("cpus:0.1;mem:32"), new ContainerInfo(DockerTestEngine.image(), true, List.of(), List.of(), List.of()), Duration.ofSeconds(1)));
+
+    // No registry is reachable here, so the pull fails, which shows that it was tried.
+    assertThatThrownBy(() -> launch(launch)).cause().isInstanceOf(LaunchException.class).hasMessageStartingWith("cannot pull image " + DockerTestEngine.image() + ": ");
+  }
+
+  @Test
   void anEmptyCommandRunsTheImagesOwnWhichTheTestImageLacks() {
     ContainerLaunch launch = launchOf(task("nothing", new CommandInfo("", List.of(), false, Map.of()), Resources.parse("cpus:0.1;mem:32"), ContainerInfo.docker(DockerTestEngine.image()), Duration.ofSeconds(1)));
 
