@@ -150,7 +150,10 @@ stop() {
     ip link del "$(cat "$dir/bridge")" 2>/dev/null || true
   fi
   # Mounts the daemon left behind (it was killed) would keep the directory busy.
-  grep -o " $dir/[^ ]*" /proc/mounts | sort -r | while read -r mnt; do umount -l "$mnt" 2>/dev/null || true; done
+  local mnt
+  for mnt in $(awk -v d="$dir/" 'index($2, d) == 1 { print $2 }' /proc/mounts | sort -r); do
+    umount -l "$mnt" 2>/dev/null || true
+  done
   rm -rf "$dir"
 }
 

@@ -4,7 +4,6 @@ import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.command.CreateContainerCmd;
 import com.github.dockerjava.api.command.InspectContainerResponse;
-import com.github.dockerjava.api.command.PullImageResultCallback;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.exception.NotModifiedException;
 import com.github.dockerjava.api.model.AccessMode;
@@ -17,6 +16,7 @@ import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.InternetProtocol;
 import com.github.dockerjava.api.model.LogConfig;
 import com.github.dockerjava.api.model.Ports;
+import com.github.dockerjava.api.model.PullResponseItem;
 import com.github.dockerjava.api.model.StreamType;
 import com.github.dockerjava.api.model.Volume;
 import io.drover.agent.checkpoint.AtomicFiles;
@@ -176,13 +176,17 @@ public final class DockerContainerizer implements Containerizer {
   }
 
   private void pull(DockerRunSpec spec) {
+    Optional<String> problem;
     try {
-      docker.pullImageCmd(spec.reference().repository()).withTag(spec.reference().pullTag()).exec(new PullImageResultCallback()).awaitCompletion();
+      problem = docker.pullImageCmd(spec.reference().repository()).withTag(spec.reference().pullTag()).exec(new Pull()).outcome();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw failure("the pull of image " + spec.image() + " was interrupted", e);
     } catch (RuntimeException e) {
-      throw failure("cannot pull image " + spec.image() + ": " + DockerErrors.message(e), e);
+      problem = Optional.of(DockerErrors.message(e));
+    }
+    if (problem.isPresent()) {
+      throw failure("cannot pull image " + spec.image() + ": " + problem.get(), null);
     }
   }
 
@@ -492,6 +496,34 @@ public final class DockerContainerizer implements Containerizer {
 
     synchronized boolean killRequested() {
       return killRequested;
+    }
+  }
+
+  /** A pull's progress; the engine's error is kept for the task's status rather than logged. */
+  private static final class Pull extends ResultCallback.Adapter<PullResponseItem> {
+    private volatile String problem;
+
+    @Override
+    public void onNext(PullResponseItem item) {
+      if (item.getErrorDetail() != null || item.getError() != null) {
+        problem = item.getErrorDetail() != null && item.getErrorDetail().getMessage() != null ? item.getErrorDetail().getMessage() : item.getError();
+      }
+    }
+
+    @Override
+    public void onError(Throwable error) {
+      problem = DockerErrors.message(error);
+      try {
+        close();
+      } catch (IOException ignored) {
+        // The pull is over either way.
+      }
+    }
+
+    /** Waits for the pull to end; empty when it succeeded, else what went wrong. */
+    Optional<String> outcome() throws InterruptedException {
+      awaitCompletion();
+      return Optional.ofNullable(problem);
     }
   }
 
