@@ -20,22 +20,7 @@ public record Attributes(SortedMap<String, String> values) {
 
   /** Parses {@code rack:r1;zone:a}. */
   public static Attributes parse(String text) {
-    TreeMap<String, String> values = new TreeMap<>();
-    for (String part : text.split(";")) {
-      String p = part.strip();
-      if (p.isEmpty()) {
-        continue;
-      }
-      int colon = p.indexOf(':');
-      if (colon <= 0 || colon == p.length() - 1) {
-        throw new InvalidValueException("attribute '" + p + "' is not of the form name:value");
-      }
-      String name = p.substring(0, colon).strip();
-      if (values.put(name, p.substring(colon + 1).strip()) != null) {
-        throw new InvalidValueException("attribute '" + name + "' is given more than once");
-      }
-    }
-    return new Attributes(values);
+    return new Attributes(new TreeMap<>(NamedValues.parse(text, "attribute")));
   }
 
   public Optional<String> get(String name) {

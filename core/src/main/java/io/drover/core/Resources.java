@@ -54,21 +54,9 @@ public final class Resources {
    */
   public static Resources parse(String text) {
     Builder b = builder();
-    Set<String> seen = new TreeSet<>();
-    for (String part : text.split(";")) {
-      String p = part.strip();
-      if (p.isEmpty()) {
-        continue;
-      }
-      int colon = p.indexOf(':');
-      if (colon <= 0 || colon == p.length() - 1) {
-        throw new InvalidValueException("resource '" + p + "' is not of the form name:value");
-      }
-      String name = p.substring(0, colon).strip();
-      String value = p.substring(colon + 1).strip();
-      if (!seen.add(name)) {
-        throw new InvalidValueException("resource '" + name + "' is given more than once");
-      }
+    for (Map.Entry<String, String> entry : NamedValues.parse(text, "resource").entrySet()) {
+      String name = entry.getKey();
+      String value = entry.getValue();
       if (value.startsWith("[")) {
         b.ranges(name, Ranges.parse(value));
       } else if (value.startsWith("{") && value.endsWith("}")) {

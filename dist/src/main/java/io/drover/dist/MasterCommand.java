@@ -1,16 +1,10 @@
 package io.drover.dist;
 
-import io.drover.allocator.HierarchicalAllocator;
-import io.drover.allocator.sorter.SorterFactory;
-import io.drover.core.allocation.Allocator;
 import io.drover.master.Master;
 import io.drover.master.MasterConfig;
 import io.drover.protocol.net.ZkUrl;
-import java.time.Clock;
 import java.time.Duration;
-import java.util.Random;
 import java.util.concurrent.Callable;
-import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -53,13 +47,8 @@ final class MasterCommand implements Callable<Integer> {
   }
 
   static Master start(MasterConfig config) throws Exception {
-    Master master = new Master(config, drfAllocators(), Clock.systemUTC());
+    Master master = new Master(config);
     master.start();
     return master;
-  }
-
-  /** A fresh hierarchical DRF allocator for each term of leadership. */
-  static Supplier<Allocator> drfAllocators() {
-    return () -> new HierarchicalAllocator(SorterFactory.drf(), new Random());
   }
 }

@@ -72,6 +72,7 @@ class MasterIT {
     Offer offer = scheduler.takeOffer();
     assertThat(offer.getAgentId()).isEqualTo(agent.agentId);
     assertThat(offer.getHostname()).isEqualTo("host1");
+    assertThat(offer.getAllocationRole()).isEqualTo("prod");
     assertThat(cpus(offer)).isEqualTo(4.0);
 
     scheduler.accept(List.of(offer.getId()), List.of(task("t1", offer, 1, 512)));

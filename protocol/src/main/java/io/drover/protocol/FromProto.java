@@ -175,7 +175,8 @@ public final class FromProto {
         AgentId.of(o.getAgentId()),
         o.getHostname(),
         resources(o.getResources()),
-        attributes(o.getAttributesList()));
+        attributes(o.getAttributesList()),
+        o.getAllocationRole());
   }
 
   /** Absent or unset refuse seconds mean the default filter. */

@@ -190,6 +190,7 @@ public final class ToProto {
         .setHostname(o.hostname())
         .setResources(resources(o.resources()))
         .addAllAttributes(attributes(o.attributes()))
+        .setAllocationRole(o.role())
         .build();
   }
 

@@ -103,7 +103,7 @@ class ConvertersTest {
 
   @Test
   void offerAndFilters() {
-    Offer offer = new Offer(OfferId.of("o-1"), FrameworkId.of("fw"), AgentId.of("ag"), "local-2", resources, Attributes.parse("rack:r2"));
+    Offer offer = new Offer(OfferId.of("o-1"), FrameworkId.of("fw"), AgentId.of("ag"), "local-2", resources, Attributes.parse("rack:r2"), "web");
     assertThat(FromProto.offer(ToProto.offer(offer))).isEqualTo(offer);
     assertThat(FromProto.filters(ToProto.filters(Filters.refuseSeconds(2.5)))).isEqualTo(Filters.refuseSeconds(2.5));
     assertThat(FromProto.filters(io.drover.protocol.v1.Filters.getDefaultInstance())).isEqualTo(Filters.DEFAULT);

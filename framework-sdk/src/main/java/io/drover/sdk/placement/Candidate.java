@@ -9,9 +9,8 @@ import java.util.Optional;
 
 /**
  * An offer a task may go on, with what is still {@code available} of it (less than the offer once other
- * tasks of the same plan took their share) and the role it was offered for, when the framework knows
- * it. Offers do not name their role on the wire, so a framework with one role can say so with {@link
- * #forRole}; without a role the roles checker lets the candidate pass.
+ * tasks of the same plan took their share) and the role it was offered for (the offer's own, unless
+ * {@link #forRole} says otherwise); without a role the roles checker lets the candidate pass.
  */
 public record Candidate(Offer offer, Resources available, Optional<String> role) {
   public Candidate {
@@ -21,7 +20,7 @@ public record Candidate(Offer offer, Resources available, Optional<String> role)
   }
 
   public static Candidate of(Offer offer) {
-    return new Candidate(offer, offer.resources(), Optional.empty());
+    return new Candidate(offer, offer.resources(), Optional.of(offer.role()));
   }
 
   public static Candidate forRole(Offer offer, String role) {

@@ -76,7 +76,7 @@ public final class LeaderTerm {
       Consumer<String> fencedOut) {
     SerialAllocator serial =
         new SerialAllocator(
-            allocator, allocatorOptions, (frameworkId, role, resources) -> loop.execute(() -> allocated(frameworkId, resources)), metrics::allocationRan);
+            allocator, allocatorOptions, (frameworkId, role, resources) -> loop.execute(() -> allocated(frameworkId, role, resources)), metrics::allocationRan);
     this.term = new TermContext(self, settings, clock, loop, registry, serial, metrics, fencedOut);
     this.offers = new OfferManager(term);
     this.tasks = new TaskManager(term);
@@ -86,9 +86,9 @@ public final class LeaderTerm {
   }
 
   /** The allocator's decision, handed over from its thread; ignored once the term is over. */
-  private void allocated(FrameworkId frameworkId, Map<AgentId, Resources> resources) {
+  private void allocated(FrameworkId frameworkId, String role, Map<AgentId, Resources> resources) {
     if (!term.over()) {
-      offers.allocated(frameworkId, resources);
+      offers.allocated(frameworkId, role, resources);
     }
   }
 

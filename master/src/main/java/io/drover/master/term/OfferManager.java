@@ -30,8 +30,11 @@ final class OfferManager {
     this.term = term;
   }
 
-  /** The allocator offers {@code resources} to a framework; sends them as offers if both sides can still use them. */
-  void allocated(FrameworkId frameworkId, Map<AgentId, Resources> resources) {
+  /**
+   * The allocator offers {@code resources} to a framework for one of its roles; sends them as offers if
+   * both sides can still use them.
+   */
+  void allocated(FrameworkId frameworkId, String role, Map<AgentId, Resources> resources) {
     Optional<Framework> framework = term.frameworks.get(frameworkId).filter(f -> f.status() == Framework.Status.ACTIVE);
     List<Offer> made = new ArrayList<>();
     for (Map.Entry<AgentId, Resources> entry : resources.entrySet()) {
@@ -42,7 +45,7 @@ final class OfferManager {
         continue;
       }
       Offer offer =
-          new Offer(term.ids.offerId(), frameworkId, agent.get().id(), agent.get().info().hostname(), entry.getValue(), agent.get().info().attributes());
+          new Offer(term.ids.offerId(), frameworkId, agent.get().id(), agent.get().info().hostname(), entry.getValue(), agent.get().info().attributes(), role);
       term.offers.add(offer);
       term.settings.offerTimeout().ifPresent(timeout -> timeouts.put(offer.id(), term.timers.schedule(timeout, () -> timedOut(offer.id()))));
       made.add(offer);
