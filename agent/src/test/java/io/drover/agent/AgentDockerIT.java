@@ -175,6 +175,8 @@ class AgentDockerIT {
     AgentStatusUpdate killed = master.awaitUpdate(of("web", TaskState.TASK_KILLED));
     assertThat(killed.getStatus().getMessage()).isEqualTo("Task killed");
     assertThat(exists(dockerId)).isFalse();
+    assertThat(master.updates(u -> u.getStatus().getTaskId().equals("web")).stream().map(u -> u.getStatus().getState()).distinct())
+        .containsExactly(TaskState.TASK_STARTING, TaskState.TASK_RUNNING, TaskState.TASK_KILLED);
   }
 
   @Test

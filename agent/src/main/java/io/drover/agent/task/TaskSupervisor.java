@@ -158,7 +158,9 @@ public final class TaskSupervisor {
     Optional<TaskRejection> rejection = TaskRejection.check(info, agentId, capabilities, containerCheck);
     Task task = new Task(key, info);
     try {
-      checkpoint.saveFramework(framework);
+      if (!framework.equals(frameworks.get(frameworkId))) {
+        checkpoint.saveFramework(framework);
+      }
       checkpoint.saveTask(frameworkId, info);
       frameworks.put(frameworkId, framework);
       tasks.put(key, task);
@@ -170,10 +172,6 @@ public final class TaskSupervisor {
       task.sandbox = sandboxes.createRun(agentId, frameworkId, info.id(), containerId);
       checkpoint.saveRun(frameworkId, info.id(), new CheckpointedTask.Run(containerId, task.sandbox));
       task.containerId = containerId;
-      if (info.container().isPresent()) {
-        // Finding or pulling the image and creating the container can take a while.
-        report(task, TaskState.TASK_STARTING, TaskStatusReason.NONE, "Starting a container of image " + info.container().get().image());
-      }
     } catch (IOException e) {
       LOG.error("Cannot prepare task {}; it is not launched", key, e);
       if (tasks.containsKey(key)) {
@@ -182,6 +180,11 @@ public final class TaskSupervisor {
       return;
     }
     containerizer.launch(launchOf(task, agentId)).whenCompleteAsync((container, failure) -> launched(task, container, failure), loop);
+    if (info.container().isPresent()) {
+      // Finding or pulling the image and creating the container can take a while. Reported while the
+      // containerizer works: the launch's outcome is handled on this thread, after this update.
+      report(task, TaskState.TASK_STARTING, TaskStatusReason.NONE, "Starting a container of image " + info.container().get().image());
+    }
   }
 
   private ContainerLaunch launchOf(Task task, AgentId agentId) {

@@ -505,8 +505,8 @@ public final class DockerContainerizer implements Containerizer {
 
     @Override
     public void onNext(PullResponseItem item) {
-      if (item.getErrorDetail() != null || item.getError() != null) {
-        problem = item.getErrorDetail() != null && item.getErrorDetail().getMessage() != null ? item.getErrorDetail().getMessage() : item.getError();
+      if (item.getErrorDetail() != null) {
+        problem = item.getErrorDetail().getMessage();
       }
     }
 
