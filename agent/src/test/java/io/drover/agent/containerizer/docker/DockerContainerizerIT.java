@@ -307,6 +307,27 @@ class DockerContainerizerIT {
   }
 
   @Test
+  void aContainerCreatedButNeverStartedBeforeTheAgentDiedIsRemovedAndTheRunEndsSayingSo() throws Exception {
+    ContainerLaunch launch = launchOf(task("unstarted", "true"));
+    // What the agent had done when it died between creating the container and starting it.
+    String id =
+        docker
+            .createContainerCmd(DockerTestEngine.image())
+            .withName(DockerRunSpec.NAME_PREFIX + launch.containerId())
+            .withLabels(Map.of(DockerRunSpec.OWNER_LABEL, work.toString(), DockerRunSpec.CONTAINER_LABEL, launch.containerId().value()))
+            .withCmd("true")
+            .exec()
+            .getId();
+    Files.createDirectories(launch.sandbox());
+
+    Termination termination = end(containerizer.recover(List.of(launch)).get(0));
+
+    assertThat(termination.exitStatus()).isEmpty();
+    assertThat(termination.detail()).isEqualTo("the agent stopped before the task's container was started");
+    assertThat(exists(id)).isFalse();
+  }
+
+  @Test
   void recoveryStopsAndRemovesOrphansButLeavesOtherAgentsContainersAlone() throws Exception {
     ContainerLaunch orphan = launchOf(task("orphan", "trap 'exit 0' TERM; while true; do sleep 0.1; done"));
     launch(orphan);
