@@ -25,9 +25,15 @@ class RolesCheckerTest {
   }
 
   @Test
-  void aTaskWithoutRolesAcceptsAnyAndAnOfferOfUnknownRolePasses() {
+  void aTaskWithoutRolesAcceptsAny() {
     assertThat(checker.check(request("t", "g", "cpus:1"), Candidate.forRole(offer("o1", "a1", "cpus:1"), "prod"), RunningTasks.NONE))
         .isEmpty();
-    assertThat(checker.check(devOrTest, Candidate.of(offer("o1", "a1", "cpus:1")), RunningTasks.NONE)).isEmpty();
+  }
+
+  @Test
+  void aCandidateHasTheRoleItsOfferWasMadeFor() {
+    Candidate defaultRole = Candidate.of(offer("o1", "a1", "cpus:1"));
+    assertThat(defaultRole.role()).contains("*");
+    assertThat(checker.check(devOrTest, defaultRole, RunningTasks.NONE)).get().extracting(Veto::reason).isEqualTo("offer is for role '*', task accepts [dev, test]");
   }
 }

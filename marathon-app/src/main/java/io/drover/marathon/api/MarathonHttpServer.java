@@ -1,0 +1,89 @@
+package io.drover.marathon.api;
+
+import io.drover.marathon.app.AppStatusSource;
+import io.drover.marathon.deployment.DeploymentManager;
+import io.drover.marathon.events.EventBus;
+import io.dropwizard.core.server.SimpleServerFactory;
+import io.dropwizard.core.setup.Environment;
+import io.dropwizard.jetty.HttpConnectorFactory;
+import io.dropwizard.request.logging.LogbackAccessRequestLogFactory;
+import jakarta.servlet.ServletRegistration;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+
+/**
+ * marathon-app's HTTP API on the Dropwizard stack, built in code: Marathon's {@code /v2} endpoints
+ * (apps, groups, deployments, tasks (read-only), info, leader, events), {@code /ping} and {@code /metrics} on one
+ * connector; Dropwizard's admin servlets under {@code /admin}. Standbys forward {@code /v2} requests to
+ * the leader. Request bodies are limited to {@code settings.maxBodyBytes()} (413 beyond).
+ */
+public final class MarathonHttpServer implements AutoCloseable {
+  /** Where and how to serve. */
+  public record Settings(String bindHost, int port, long maxBodyBytes, ServerInfo info) {
+    public static final long DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
+  }
+
+  /** What the API serves: the wanted state, instance status, events and leadership. */
+  public record Services(
+      DeploymentManager deployments,
+      AppStatusSource status,
+      EventBus events,
+      LeaderControl leadership,
+      Supplier<Optional<String>> frameworkId,
+      Clock clock) {}
+
+  private final Server server;
+  private final EventStreamServlet eventStreams;
+
+  public MarathonHttpServer(Settings settings, Services services) {
+    Environment environment = new Environment("drover-marathon");
+    JsonBodies bodies = new JsonBodies(settings.maxBodyBytes());
+    ApiMetrics metrics = new ApiMetrics(services.deployments(), services.leadership(), services.events());
+    String selfAddress = settings.info().hostname() + ":" + settings.port();
+    var jersey = environment.jersey();
+    jersey.register(new LeaderProxyFilter(services.leadership(), selfAddress, settings.maxBodyBytes()));
+    jersey.register(new BodySizeFilter(settings.maxBodyBytes()));
+    jersey.register(new RequestMetricsFilter(metrics));
+    jersey.register(new MarathonExceptionMapper());
+    jersey.register(new AppsResource(new AppService(services.deployments(), services.status()), bodies, services.events(), services.clock()));
+    jersey.register(new GroupsResource(new GroupService(services.deployments()), bodies));
+    jersey.register(new DeploymentsResource(services.deployments()));
+    jersey.register(new TasksResource(services.deployments(), services.status()));
+    jersey.register(new InfoResource(settings.info(), services.leadership(), services.frameworkId()));
+    jersey.register(new LeaderResource(services.leadership()));
+    jersey.register(new PingResource());
+    jersey.register(new MetricsResource(metrics));
+    eventStreams = new EventStreamServlet(services.events(), services.leadership(), services.clock());
+    ServletRegistration.Dynamic events = environment.servlets().addServlet("events", eventStreams);
+    events.setAsyncSupported(true);
+    events.addMapping("/v2/events");
+
+    HttpConnectorFactory connector = new HttpConnectorFactory();
+    connector.setBindHost(settings.bindHost());
+    connector.setPort(settings.port());
+    SimpleServerFactory factory = new SimpleServerFactory();
+    factory.setConnector(connector);
+    factory.setApplicationContextPath("/");
+    factory.setAdminContextPath("/admin");
+    LogbackAccessRequestLogFactory requestLog = new LogbackAccessRequestLogFactory();
+    requestLog.setAppenders(List.of());
+    factory.setRequestLogFactory(requestLog);
+    this.server = factory.build(environment);
+  }
+
+  /** Starts serving; returns the bound port (useful when asked for port 0). */
+  public int start() throws Exception {
+    server.start();
+    return ((ServerConnector) server.getConnectors()[0]).getLocalPort();
+  }
+
+  @Override
+  public void close() throws Exception {
+    eventStreams.closeStreams();
+    server.stop();
+  }
+}

@@ -1,0 +1,20 @@
+package io.drover.marathon.app;
+
+/**
+ * How a health check probes an instance. The {@code MESOS_*} variants run next to the task on the
+ * agent in Marathon; Drover's agent runs every kind next to the task, so they behave like the plain ones.
+ */
+public enum HealthCheckProtocol {
+  HTTP,
+  HTTPS,
+  TCP,
+  COMMAND,
+  MESOS_HTTP,
+  MESOS_HTTPS,
+  MESOS_TCP;
+
+  /** True if the check probes a port (so it needs {@code portIndex} or {@code port}). */
+  public boolean probesPort() {
+    return this != COMMAND;
+  }
+}

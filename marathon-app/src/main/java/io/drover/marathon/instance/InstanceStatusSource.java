@@ -1,0 +1,112 @@
+package io.drover.marathon.instance;
+
+import io.drover.core.TaskState;
+import io.drover.marathon.app.AppCounts;
+import io.drover.marathon.app.AppStatusSource;
+import io.drover.marathon.app.HealthCheckResult;
+import io.drover.marathon.app.MarathonJson;
+import io.drover.marathon.app.PathId;
+import io.drover.marathon.app.TaskFailure;
+import io.drover.marathon.app.TaskView;
+import io.drover.core.TaskStatus;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The read-only parts of apps' JSON, from the {@link InstanceTracker}: counts, tasks, and the last
+ * failure of each app (remembered from the instances' ends since this leader started). Thread-safe.
+ */
+public final class InstanceStatusSource implements AppStatusSource {
+  private final InstanceTracker tracker;
+  private final Map<String, TaskFailure> lastFailures = new ConcurrentHashMap<>();
+
+  public InstanceStatusSource(InstanceTracker tracker) {
+    this.tracker = tracker;
+    tracker.addListener(this::remember);
+  }
+
+  @Override
+  public AppCounts counts(PathId appId) {
+    TaskCounts counts = tracker.counts(appId.toString());
+    return new AppCounts(counts.staged(), counts.running(), counts.healthy(), counts.unhealthy());
+  }
+
+  @Override
+  public List<TaskView> tasks(PathId appId) {
+    return tracker.instancesOf(appId.toString()).stream().sorted(Comparator.comparing(Instance::id)).map(i -> view(appId, i)).toList();
+  }
+
+  @Override
+  public Optional<TaskFailure> lastTaskFailure(PathId appId) {
+    return Optional.ofNullable(lastFailures.get(appId.toString()));
+  }
+
+  private static TaskView view(PathId appId, Instance instance) {
+    List<HealthCheckResult> health =
+        instance.health().healthy().isEmpty()
+            ? List.of()
+            : List.of(
+                new HealthCheckResult(
+                    instance.id().value(),
+                    instance.health().isHealthy(),
+                    instance.health().consecutiveFailures(),
+                    null,
+                    null,
+                    instance.health().unhealthySince().orElse(null),
+                    instance.health().isUnhealthy() ? instance.message() : null));
+    return new TaskView(
+        instance.id().value(),
+        appId,
+        instance.hostname(),
+        instance.agentId().value(),
+        instance.hostPorts(),
+        List.of(),
+        List.of(),
+        instance.stagedAt(),
+        instance.startedAt().orElse(null),
+        instance.taskState().orElse(TaskState.TASK_STAGING).name(),
+        version(instance).orElse(null),
+        health);
+  }
+
+  private void remember(InstanceChange change) {
+    Instance ended = change.instance();
+    if (!change.expunged() || !isFailure(ended)) {
+      return;
+    }
+    Instant at = change.status().map(TaskStatus::timestamp).orElse(ended.conditionSince());
+    lastFailures.put(
+        ended.appId(),
+        new TaskFailure(
+            PathId.parse(ended.appId()),
+            ended.id().value(),
+            ended.hostname(),
+            ended.agentId().value(),
+            ended.taskState().orElse(TaskState.TASK_STAGING).name(),
+            ended.message(),
+            at,
+            version(ended).orElse(null)));
+  }
+
+  /** Ended badly: failed, errored, dropped, lost, or killed by anyone but the scheduler's own choice. */
+  private static boolean isFailure(Instance ended) {
+    return switch (ended.condition()) {
+      case FAILED, ERROR, DROPPED, GONE, UNKNOWN -> true;
+      case KILLED -> ended.kill().map(k -> k.reason() == KillReason.UNHEALTHY).orElse(true);
+      default -> false;
+    };
+  }
+
+  private static Optional<Instant> version(Instance instance) {
+    try {
+      return Optional.of(MarathonJson.parseTimestamp(instance.appVersion()));
+    } catch (DateTimeParseException e) {
+      return Optional.empty();
+    }
+  }
+}

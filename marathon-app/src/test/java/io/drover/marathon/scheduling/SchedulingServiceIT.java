@@ -1,0 +1,138 @@
+package io.drover.marathon.scheduling;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import io.drover.core.FrameworkId;
+import io.drover.marathon.app.AppDefinition;
+import io.drover.marathon.app.PathId;
+import io.drover.marathon.app.VersionInfo;
+import io.drover.marathon.deployment.Deployment;
+import io.drover.marathon.deployment.DeploymentAction;
+import io.drover.marathon.deployment.DeploymentPlan;
+import io.drover.marathon.deployment.DeploymentProgress;
+import io.drover.marathon.deployment.DeploymentStep;
+import io.drover.marathon.events.EventBus;
+import io.drover.marathon.group.RootGroup;
+import io.drover.marathon.instance.Instance;
+import io.drover.marathon.instance.InstanceId;
+import io.drover.marathon.instance.ZooKeeperInstanceStore;
+import io.drover.marathon.storage.MarathonPaths;
+import io.drover.marathon.storage.MarathonStorage;
+import io.drover.marathon.storage.MarathonTerm;
+import io.drover.marathon.storage.NodeCodec;
+import io.drover.sdk.placement.TaskSite;
+import io.drover.core.AgentId;
+import io.drover.core.Attributes;
+import io.drover.testing.EmbeddedZooKeeper;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.TreeMap;
+import java.util.UUID;
+import org.apache.curator.framework.CuratorFramework;
+import org.apache.zookeeper.data.Stat;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The scheduling side bound to leadership terms over real ZooKeeper storage; no master is running. */
+class SchedulingServiceIT {
+  private static final Instant V1 = Instant.parse("2030-01-01T00:00:00Z");
+  private static final String VERSION = "2030-01-01T00:00:00.000Z";
+  private static EmbeddedZooKeeper zooKeeper;
+  private static int roots;
+
+  private CuratorFramework client;
+  private MarathonPaths paths;
+  private SchedulingService service;
+
+  @BeforeAll
+  static void startZooKeeper() {
+    zooKeeper = EmbeddedZooKeeper.start();
+  }
+
+  @AfterAll
+  static void stopZooKeeper() {
+    zooKeeper.close();
+  }
+
+  @BeforeEach
+  void setUp() {
+    client = zooKeeper.newClient();
+    paths = new MarathonPaths("/scheduling-it-" + roots++);
+    service = new SchedulingService(SchedulingService.Settings.defaults(zooKeeper.url("/no-master-" + roots)), new EventBus(), Clock.systemUTC());
+  }
+
+  @AfterEach
+  void tearDown() {
+    service.close();
+    client.close();
+  }
+
+  /** A new term's storage, as an elected leader opens it. */
+  private MarathonStorage newTerm() throws Exception {
+    if (client.checkExists().forPath(paths.epoch()) == null) {
+      client.create().creatingParentContainersIfNeeded().forPath(paths.epoch(), "0".getBytes(StandardCharsets.UTF_8));
+    }
+    Stat stat = new Stat();
+    long epoch = Long.parseLong(new String(client.getData().storingStatIn(stat).forPath(paths.epoch()), StandardCharsets.UTF_8)) + 1;
+    Stat written = client.setData().withVersion(stat.getVersion()).forPath(paths.epoch(), Long.toString(epoch).getBytes(StandardCharsets.UTF_8));
+    return MarathonStorage.open(client, paths, new MarathonTerm(epoch, written.getVersion()), NodeCodec.DEFAULT);
+  }
+
+  private static AppDefinition app(String id, int instances) {
+    return AppDefinition.builder(PathId.parse(id)).cmd("serve").instances(instances).version(V1).versionInfo(new VersionInfo(V1, V1)).build();
+  }
+
+  @Test
+  void aLeaderLoadsItsInstancesSetsTargetsAndResumesDeploymentsThenLetsGo() throws Exception {
+    MarathonStorage first = newTerm();
+    InstanceId stored = InstanceId.forApp("/db", UUID.randomUUID());
+    new ZooKeeperInstanceStore(first.instances())
+        .store(Instance.launched(stored, VERSION, new TaskSite(AgentId.of("a1"), "a1", Attributes.NONE), List.of(), V1));
+    first.frameworkId().store("fw-7").join();
+    AppDefinition db = app("/db", 2);
+    AppDefinition web = app("/web", 3);
+    TreeMap<PathId, AppDefinition> target = new TreeMap<>();
+    target.put(web.id(), web);
+    Deployment underWay = Deployment.starting(new DeploymentPlan("d1", V1, List.of(new DeploymentStep(List.of(DeploymentAction.start(web)))), new TreeMap<>(), target));
+    DeploymentProgress ignored =
+        new DeploymentProgress() {
+          @Override
+          public void stepFinished(String deploymentId, int stepIndex) {}
+
+          @Override
+          public void failed(String deploymentId, String reason) {}
+        };
+    service.deploymentExecutor().start(underWay, ignored);
+
+    service.lead(first, RootGroup.empty().putApp(db).putApp(web), List.of(underWay));
+
+    assertThat(service.scheduling().isActive()).isTrue();
+    assertThat(service.instances().get(stored)).isPresent();
+    assertThat(service.statusSource().counts(PathId.parse("/db")).tasksStaged()).isEqualTo(1);
+    await().atMost(Duration.ofSeconds(10)).until(() -> service.queue().wanted("/web", VERSION) == 3);
+    assertThat(service.queue().wanted("/db", VERSION)).as("one of two already runs").isEqualTo(1);
+    assertThat(service.scheduling().target("/db", VERSION)).hasValue(2);
+
+    service.standDown();
+    first.close();
+
+    assertThat(service.scheduling().isActive()).isFalse();
+    assertThat(service.queue().isEmpty()).isTrue();
+    assertThatThrownBy(() -> service.scheduling().scale(RunSpecs.of(db), 1)).isInstanceOf(IllegalStateException.class);
+
+    MarathonStorage second = newTerm();
+    service.lead(second, RootGroup.empty().putApp(db), List.of());
+    assertThat(service.instances().get(stored)).as("reloaded by the next term").isPresent();
+    assertThat(new ZooKeeperFrameworkIdStore(second.frameworkId()).load()).contains(FrameworkId.of("fw-7"));
+    service.standDown();
+    second.close();
+  }
+}
