@@ -3,16 +3,21 @@ package io.drover.agent;
 import io.drover.agent.checkpoint.AgentCheckpoint;
 import io.drover.agent.checkpoint.CheckpointedState;
 import io.drover.agent.containerizer.Containerizer;
+import io.drover.agent.containerizer.RoutingContainerizer;
 import io.drover.agent.containerizer.command.CommandContainerizer;
+import io.drover.agent.containerizer.docker.DockerContainerizer;
+import io.drover.agent.containerizer.docker.DockerEngine;
 import io.drover.agent.http.AgentHttpServer;
 import io.drover.agent.resources.HostProbe;
 import io.drover.agent.resources.ResourceDetection;
 import io.drover.agent.sandbox.SandboxFiles;
 import io.drover.agent.sandbox.SandboxLayout;
+import io.drover.agent.task.TaskCheck;
 import io.drover.agent.task.TaskSupervisor;
 import io.drover.agent.update.StatusUpdateManager;
 import io.drover.agent.update.UpdateStreams;
 import io.drover.core.AgentInfo;
+import io.drover.core.Attributes;
 import io.drover.core.MasterInfo;
 import io.drover.core.Resources;
 import io.drover.protocol.net.Backoff;
@@ -23,7 +28,10 @@ import io.drover.protocol.v1.Frame;
 import io.drover.protocol.v1.PeerRole;
 import io.drover.protocol.v1.Welcome;
 import java.time.Clock;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import org.apache.curator.framework.CuratorFramework;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -75,15 +83,27 @@ public final class Agent implements AutoCloseable {
     CheckpointedState recovered = checkpoint.read();
     Resources resources = ResourceDetection.resources(HostProbe.measure(config.workDir()), config.resourceOverrides());
 
-    containerizer = new CommandContainerizer(System.getenv(), config.processPollInterval());
+    CommandContainerizer command = new CommandContainerizer(System.getenv(), config.processPollInterval());
+    DockerEngine engine = DockerEngine.connect(config.docker().host());
+    Optional<String> dockerVersion = engine.version();
+    Optional<DockerContainerizer> docker = dockerVersion.map(v -> new DockerContainerizer(engine, config.docker(), config.workDir()));
+    if (docker.isPresent()) {
+      LOG.info("Docker engine {} at {}: the agent runs Docker tasks", dockerVersion.get(), config.docker().host());
+    } else {
+      engine.close();
+      LOG.warn("The agent runs no Docker tasks: no Docker engine answers at {}", config.docker().host());
+    }
+    containerizer = new RoutingContainerizer(command, docker.map(Containerizer.class::cast));
+    TaskCheck containerCheck = docker.<TaskCheck>map(d -> d::problem).orElse(TaskCheck.NONE);
+    Set<String> capabilities = docker.isPresent() ? Set.of(AgentInfo.CAPABILITY_DOCKER) : Set.of();
     StatusUpdateManager updates =
         new StatusUpdateManager(
             checkpoint::updateLog, new UpdateStreams(config.statusUpdateBackoff()), clock, update -> sendToMaster(AgentCalls.update(update)));
-    TaskSupervisor supervisor = new TaskSupervisor(checkpoint, sandboxes, containerizer, updates, Set.of(), config.hostname(), loop, clock);
+    TaskSupervisor supervisor = new TaskSupervisor(checkpoint, sandboxes, containerizer, updates, capabilities, containerCheck, config.hostname(), loop, clock);
 
-    http = new AgentHttpServer(config.httpBindHost(), config.httpPort(), new SandboxFiles(sandboxes), () -> state);
+    http = new AgentHttpServer(config.httpBindHost(), config.httpPort(), new SandboxFiles(sandboxes), () -> state, containerizer::usage);
     httpPort = http.start();
-    AgentInfo info = new AgentInfo(config.hostname(), httpPort, resources, config.attributes(), Set.of());
+    AgentInfo info = new AgentInfo(config.hostname(), httpPort, resources, attributes(dockerVersion), capabilities);
     session = new MasterSession(info, recovered.agentId(), checkpoint, supervisor, updates, config.registrationBackoff(), loop, clock, this::sendToMaster);
     loop.afterEachEvent(() -> state = session.state());
     loop.call(
@@ -98,6 +118,16 @@ public final class Agent implements AutoCloseable {
     detector.start();
     client = new MasterClient(detector, PeerRole.AGENT, "", config.protocol(), Backoff.DEFAULT, new SessionEvents(loop, session));
     client.start();
+  }
+
+  /** The operator's attributes, and {@code docker:<engine version>} when the agent runs Docker tasks (unless set). */
+  private Attributes attributes(Optional<String> engineVersion) {
+    if (engineVersion.isEmpty() || config.attributes().get(AgentInfo.CAPABILITY_DOCKER).isPresent()) {
+      return config.attributes();
+    }
+    Map<String, String> values = new TreeMap<>(config.attributes().values());
+    values.put(AgentInfo.CAPABILITY_DOCKER, engineVersion.get());
+    return Attributes.of(values);
   }
 
   private boolean sendToMaster(Frame frame) {

@@ -1,5 +1,6 @@
 package io.drover.agent;
 
+import io.drover.agent.containerizer.docker.DockerSettings;
 import io.drover.core.Attributes;
 import io.drover.core.InvalidValueException;
 import io.drover.core.Resources;
@@ -26,6 +27,8 @@ import java.time.Duration;
  * @param processPollInterval how often re-adopted task processes are checked for exit
  * @param protocol frame size and heartbeat settings of the master connection
  * @param zkSessionTimeout the ZooKeeper session timeout
+ * @param docker where the Docker engine is and what Docker tasks may ask for; the agent runs Docker tasks
+ *     only when that engine answers at start
  */
 public record AgentConfig(
     Path workDir,
@@ -39,7 +42,8 @@ public record AgentConfig(
     Backoff statusUpdateBackoff,
     Duration processPollInterval,
     ProtocolOptions protocol,
-    Duration zkSessionTimeout) {
+    Duration zkSessionTimeout,
+    DockerSettings docker) {
   public static final int DEFAULT_HTTP_PORT = 5051;
 
   public AgentConfig {
@@ -65,7 +69,8 @@ public record AgentConfig(
         new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(60)),
         Duration.ofMillis(500),
         ProtocolOptions.DEFAULTS,
-        Duration.ofSeconds(15));
+        Duration.ofSeconds(15),
+        DockerSettings.defaults(System.getenv()));
   }
 
   /** Reads {@code --resources}, e.g. {@code cpus:4;mem:4096;ports:[31000-32000]}; the error names the flag. */
@@ -87,27 +92,31 @@ public record AgentConfig(
   }
 
   public AgentConfig withHostname(String name) {
-    return new AgentConfig(workDir, zk, name, httpBindHost, httpPort, resourceOverrides, attributes, registrationBackoff, statusUpdateBackoff, processPollInterval, protocol, zkSessionTimeout);
+    return new AgentConfig(workDir, zk, name, httpBindHost, httpPort, resourceOverrides, attributes, registrationBackoff, statusUpdateBackoff, processPollInterval, protocol, zkSessionTimeout, docker);
   }
 
   public AgentConfig withHttp(String bindHost, int port) {
-    return new AgentConfig(workDir, zk, hostname, bindHost, port, resourceOverrides, attributes, registrationBackoff, statusUpdateBackoff, processPollInterval, protocol, zkSessionTimeout);
+    return new AgentConfig(workDir, zk, hostname, bindHost, port, resourceOverrides, attributes, registrationBackoff, statusUpdateBackoff, processPollInterval, protocol, zkSessionTimeout, docker);
   }
 
   public AgentConfig withResources(Resources overrides) {
-    return new AgentConfig(workDir, zk, hostname, httpBindHost, httpPort, overrides, attributes, registrationBackoff, statusUpdateBackoff, processPollInterval, protocol, zkSessionTimeout);
+    return new AgentConfig(workDir, zk, hostname, httpBindHost, httpPort, overrides, attributes, registrationBackoff, statusUpdateBackoff, processPollInterval, protocol, zkSessionTimeout, docker);
   }
 
   public AgentConfig withAttributes(Attributes values) {
-    return new AgentConfig(workDir, zk, hostname, httpBindHost, httpPort, resourceOverrides, values, registrationBackoff, statusUpdateBackoff, processPollInterval, protocol, zkSessionTimeout);
+    return new AgentConfig(workDir, zk, hostname, httpBindHost, httpPort, resourceOverrides, values, registrationBackoff, statusUpdateBackoff, processPollInterval, protocol, zkSessionTimeout, docker);
   }
 
   public AgentConfig withBackoffs(Backoff registration, Backoff statusUpdates) {
-    return new AgentConfig(workDir, zk, hostname, httpBindHost, httpPort, resourceOverrides, attributes, registration, statusUpdates, processPollInterval, protocol, zkSessionTimeout);
+    return new AgentConfig(workDir, zk, hostname, httpBindHost, httpPort, resourceOverrides, attributes, registration, statusUpdates, processPollInterval, protocol, zkSessionTimeout, docker);
   }
 
   public AgentConfig withProtocol(ProtocolOptions options) {
-    return new AgentConfig(workDir, zk, hostname, httpBindHost, httpPort, resourceOverrides, attributes, registrationBackoff, statusUpdateBackoff, processPollInterval, options, zkSessionTimeout);
+    return new AgentConfig(workDir, zk, hostname, httpBindHost, httpPort, resourceOverrides, attributes, registrationBackoff, statusUpdateBackoff, processPollInterval, options, zkSessionTimeout, docker);
+  }
+
+  public AgentConfig withDocker(DockerSettings value) {
+    return new AgentConfig(workDir, zk, hostname, httpBindHost, httpPort, resourceOverrides, attributes, registrationBackoff, statusUpdateBackoff, processPollInterval, protocol, zkSessionTimeout, value);
   }
 
   private static String localHostname() {

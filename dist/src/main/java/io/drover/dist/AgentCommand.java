@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code drover agent}: runs tasks on this machine for the leading master. */
@@ -33,6 +34,8 @@ final class AgentCommand implements Callable<Integer> {
   @Option(names = "--attributes", description = "Attributes, e.g. 'rack:r1;zone:a'")
   String attributes;
 
+  @Mixin DockerFlags docker = new DockerFlags();
+
   @Override
   public Integer call() throws Exception {
     ProcessLifetime lifetime = new ProcessLifetime();
@@ -51,7 +54,7 @@ final class AgentCommand implements Callable<Integer> {
     if (attributes != null) {
       config = config.withAttributes(AgentConfig.parseAttributes(attributes));
     }
-    return config;
+    return docker.applyTo(config);
   }
 
   static Agent start(AgentConfig config) throws Exception {

@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -48,6 +49,8 @@ final class LocalCommand implements Callable<Integer> {
   @Option(names = "--agent-resources", description = "Resources of each agent instead of the detected ones, e.g. 'cpus:2;mem:2048;ports:[31000-32000]'")
   String agentResources;
 
+  @Mixin DockerFlags docker = new DockerFlags();
+
   @Override
   public Integer call() throws Exception {
     if (agents < 1 || agents > 64) {
@@ -65,7 +68,7 @@ final class LocalCommand implements Callable<Integer> {
       if (agentResources != null) {
         config = config.withResources(AgentConfig.parseResources(agentResources));
       }
-      lifetime.started(AgentCommand.start(config));
+      lifetime.started(AgentCommand.start(docker.applyTo(config)));
     }
     lifetime.started(MarathonCommand.start(MarathonConfig.defaults(zk, "127.0.0.1").withHttpPort(marathonPort)));
     LOG.info(

@@ -1,12 +1,16 @@
 package io.drover.agent.http;
 
 import io.drover.agent.AgentState;
+import io.drover.agent.containerizer.ContainerId;
+import io.drover.agent.containerizer.ResourceUsage;
 import io.drover.agent.sandbox.SandboxFiles;
 import io.dropwizard.core.server.SimpleServerFactory;
 import io.dropwizard.core.setup.Environment;
 import io.dropwizard.jetty.HttpConnectorFactory;
 import io.dropwizard.request.logging.LogbackAccessRequestLogFactory;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
@@ -19,10 +23,11 @@ import org.eclipse.jetty.server.ServerConnector;
 public final class AgentHttpServer implements AutoCloseable {
   private final Server server;
 
-  public AgentHttpServer(String bindHost, int port, SandboxFiles files, Supplier<AgentState> state) {
+  /** @param usage what a container uses now (the containerizer's {@code usage}) */
+  public AgentHttpServer(String bindHost, int port, SandboxFiles files, Supplier<AgentState> state, Function<ContainerId, Optional<ResourceUsage>> usage) {
     Environment environment = new Environment("drover-agent");
     environment.jersey().register(new FilesResource(files));
-    environment.jersey().register(new StateResource(state));
+    environment.jersey().register(new StateResource(state, usage));
     environment.jersey().register(new HealthResource(state));
     environment.healthChecks().register("sandboxes", new SandboxesHealthCheck(files));
     HttpConnectorFactory connector = new HttpConnectorFactory();

@@ -1,6 +1,8 @@
 package io.drover.agent.http;
 
 import io.drover.agent.AgentState;
+import io.drover.agent.containerizer.ContainerId;
+import io.drover.agent.containerizer.ResourceUsage;
 import io.drover.agent.task.TaskView;
 import io.drover.core.MasterInfo;
 import io.drover.core.Resources;
@@ -11,18 +13,23 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
  * {@code GET /state}: the agent's id, host, resources (and those its unfinished tasks use), attributes,
- * master, frameworks and tasks.
+ * master, frameworks and tasks, with what each running task's container uses now (CPU seconds so far,
+ * resident memory, processes), measured when asked.
  */
 @Path("/state")
 public final class StateResource {
   private final Supplier<AgentState> state;
+  private final Function<ContainerId, Optional<ResourceUsage>> usage;
 
-  public StateResource(Supplier<AgentState> state) {
+  public StateResource(Supplier<AgentState> state, Function<ContainerId, Optional<ResourceUsage>> usage) {
     this.state = state;
+    this.usage = usage;
   }
 
   @GET
@@ -46,7 +53,7 @@ public final class StateResource {
     out.put("attributes", s.info().attributes().values());
     out.put("capabilities", s.info().capabilities().stream().sorted().toList());
     out.put("frameworks", s.frameworks().stream().map(f -> Map.of("id", f.id().map(Object::toString).orElse(""), "name", f.name())).toList());
-    out.put("tasks", s.tasks().stream().map(StateResource::task).toList());
+    out.put("tasks", s.tasks().stream().map(this::task).toList());
     return out;
   }
 
@@ -59,7 +66,7 @@ public final class StateResource {
     return out;
   }
 
-  private static Map<String, Object> task(TaskView t) {
+  private Map<String, Object> task(TaskView t) {
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("id", t.task().id().value());
     out.put("name", t.task().name());
@@ -67,6 +74,16 @@ public final class StateResource {
     out.put("state", t.state().name());
     out.put("resources", resources(t.task().resources()));
     out.put("directory", t.sandbox().orElse(null));
+    Optional<ResourceUsage> used = t.state().isTerminal() ? Optional.empty() : t.containerId().flatMap(usage);
+    out.put("usage", used.map(StateResource::usage).orElse(null));
+    return out;
+  }
+
+  private static Map<String, Object> usage(ResourceUsage u) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("cpuSeconds", u.cpuSeconds());
+    out.put("residentBytes", u.residentBytes());
+    out.put("processes", u.processes());
     return out;
   }
 

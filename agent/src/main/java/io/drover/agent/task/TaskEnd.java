@@ -6,8 +6,8 @@ import io.drover.core.TaskStatusReason;
 
 /**
  * The terminal update a task's termination calls for: killed on request -> TASK_KILLED, exit status 0
- * -> TASK_FINISHED, any other end -> TASK_FAILED with the exit status (or why none is known) and the last
- * lines of the task's stderr.
+ * -> TASK_FINISHED, any other end -> TASK_FAILED with the exit status (and what the containerizer adds,
+ * such as an out-of-memory kill), or why none is known, and the last lines of the task's stderr.
  */
 public record TaskEnd(TaskState state, TaskStatusReason reason, String message) {
   public static TaskEnd of(Termination termination, String stderrTail) {
@@ -25,6 +25,9 @@ public record TaskEnd(TaskState state, TaskStatusReason reason, String message) 
         status > 128 && status < 128 + 65
             ? "Command terminated by signal " + (status - 128) + " (exit status " + status + ")"
             : "Command exited with status " + status;
+    if (!termination.detail().isEmpty()) {
+      exit += " (" + termination.detail() + ")";
+    }
     return new TaskEnd(TaskState.TASK_FAILED, TaskStatusReason.COMMAND_EXITED, withStderr(exit, stderrTail));
   }
 

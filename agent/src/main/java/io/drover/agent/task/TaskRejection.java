@@ -11,7 +11,7 @@ import java.util.Set;
 /** Why an agent will not run a task it was sent, as the state, reason and message of the task's update. */
 public record TaskRejection(TaskState state, TaskStatusReason reason, String message) {
   /** Checks a task the master sent to this agent; empty when it can be launched. */
-  public static Optional<TaskRejection> check(TaskInfo task, AgentId agent, Set<String> capabilities) {
+  public static Optional<TaskRejection> check(TaskInfo task, AgentId agent, Set<String> capabilities, TaskCheck containerCheck) {
     if (!task.agentId().equals(agent)) {
       return invalid("task " + task.id() + " is for agent " + task.agentId() + ", not for this agent (" + agent + ")");
     }
@@ -22,7 +22,12 @@ public record TaskRejection(TaskState state, TaskStatusReason reason, String mes
       return invalid("task " + task.id() + " has neither a command nor a container");
     }
     if (task.container().isPresent() && !capabilities.contains(AgentInfo.CAPABILITY_DOCKER)) {
-      return Optional.of(new TaskRejection(TaskState.TASK_FAILED, TaskStatusReason.CONTAINER_LAUNCH_FAILED, "agent has no docker containerizer"));
+      return Optional.of(
+          new TaskRejection(
+              TaskState.TASK_FAILED, TaskStatusReason.CONTAINER_LAUNCH_FAILED, "agent has no docker containerizer: no Docker engine answered when it started"));
+    }
+    if (task.container().isPresent()) {
+      return containerCheck.problem(task).map(problem -> new TaskRejection(TaskState.TASK_ERROR, TaskStatusReason.TASK_INVALID, problem));
     }
     return Optional.empty();
   }

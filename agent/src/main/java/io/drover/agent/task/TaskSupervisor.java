@@ -59,6 +59,7 @@ public final class TaskSupervisor {
   private final Containerizer containerizer;
   private final StatusUpdateManager updates;
   private final Set<String> capabilities;
+  private final TaskCheck containerCheck;
   private final String hostname;
   private final Executor loop;
   private final Clock clock;
@@ -73,6 +74,7 @@ public final class TaskSupervisor {
       Containerizer containerizer,
       StatusUpdateManager updates,
       Set<String> capabilities,
+      TaskCheck containerCheck,
       String hostname,
       Executor loop,
       Clock clock) {
@@ -81,6 +83,7 @@ public final class TaskSupervisor {
     this.containerizer = containerizer;
     this.updates = updates;
     this.capabilities = Set.copyOf(capabilities);
+    this.containerCheck = containerCheck;
     this.hostname = hostname;
     this.loop = loop;
     this.clock = clock;
@@ -152,10 +155,12 @@ public final class TaskSupervisor {
       LOG.warn("Ignoring task {}: its framework was shut down", key);
       return;
     }
-    Optional<TaskRejection> rejection = TaskRejection.check(info, agentId, capabilities);
+    Optional<TaskRejection> rejection = TaskRejection.check(info, agentId, capabilities, containerCheck);
     Task task = new Task(key, info);
     try {
-      checkpoint.saveFramework(framework);
+      if (!framework.equals(frameworks.get(frameworkId))) {
+        checkpoint.saveFramework(framework);
+      }
       checkpoint.saveTask(frameworkId, info);
       frameworks.put(frameworkId, framework);
       tasks.put(key, task);
@@ -175,6 +180,11 @@ public final class TaskSupervisor {
       return;
     }
     containerizer.launch(launchOf(task, agentId)).whenCompleteAsync((container, failure) -> launched(task, container, failure), loop);
+    if (info.container().isPresent()) {
+      // Finding or pulling the image and creating the container can take a while. Reported while the
+      // containerizer works: the launch's outcome is handled on this thread, after this update.
+      report(task, TaskState.TASK_STARTING, TaskStatusReason.NONE, "Starting a container of image " + info.container().get().image());
+    }
   }
 
   private ContainerLaunch launchOf(Task task, AgentId agentId) {
@@ -288,7 +298,8 @@ public final class TaskSupervisor {
               task.key.frameworkId(),
               task.info,
               updates.latestState(task.key).orElse(TaskState.TASK_STAGING),
-              Optional.ofNullable(task.sandbox).map(Path::toString)));
+              Optional.ofNullable(task.sandbox).map(Path::toString),
+              Optional.ofNullable(task.containerId)));
     }
     return out;
   }

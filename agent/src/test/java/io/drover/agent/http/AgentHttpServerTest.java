@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.drover.agent.AgentState;
 import io.drover.agent.Tasks;
 import io.drover.agent.containerizer.ContainerId;
+import io.drover.agent.containerizer.ResourceUsage;
 import io.drover.agent.sandbox.SandboxFiles;
 import io.drover.agent.sandbox.SandboxLayout;
 import io.drover.agent.task.TaskView;
@@ -66,8 +67,9 @@ class AgentHttpServerTest {
             Optional.empty(),
             true,
             List.of(FrameworkInfo.named("marathon").withId(FRAMEWORK)),
-            List.of(new TaskView(FRAMEWORK, Tasks.shell("t1", "true"), TaskState.TASK_RUNNING, Optional.of(run.toString()))));
-    server = new AgentHttpServer("127.0.0.1", 0, new SandboxFiles(layout), () -> state);
+            List.of(new TaskView(FRAMEWORK, Tasks.shell("t1", "true"), TaskState.TASK_RUNNING, Optional.of(run.toString()), Optional.of(new ContainerId("run-1")))));
+    ResourceUsage used = new ResourceUsage(1.5, 4096, 2);
+    server = new AgentHttpServer("127.0.0.1", 0, new SandboxFiles(layout), () -> state, id -> id.value().equals("run-1") ? Optional.of(used) : Optional.empty());
     port = server.start();
   }
 
@@ -195,6 +197,9 @@ class AgentHttpServerTest {
     assertThat(task.get("id").asText()).isEqualTo("t1");
     assertThat(task.get("state").asText()).isEqualTo("TASK_RUNNING");
     assertThat(task.get("directory").asText()).isEqualTo(run.toString());
+    assertThat(task.get("usage").get("cpuSeconds").asDouble()).isEqualTo(1.5);
+    assertThat(task.get("usage").get("residentBytes").asLong()).isEqualTo(4096);
+    assertThat(task.get("usage").get("processes").asInt()).isEqualTo(2);
     assertThat(state.get("frameworks").get(0).get("name").asText()).isEqualTo("marathon");
   }
 

@@ -42,4 +42,12 @@ class TaskEndTest {
     assertThat(end.reason()).isEqualTo(TaskStatusReason.EXECUTOR_TERMINATED);
     assertThat(end.message()).isEqualTo("Process 12 has exited while the agent was down");
   }
+
+  @Test
+  void whatTheContainerizerKnowsOfAnEndWithAStatusIsAddedToIt() {
+    TaskEnd end = TaskEnd.of(new Termination(java.util.OptionalInt.of(137), false, "the container ran out of memory"), "");
+
+    assertThat(end.state()).isEqualTo(TaskState.TASK_FAILED);
+    assertThat(end.message()).isEqualTo("Command terminated by signal 9 (exit status 137) (the container ran out of memory)");
+  }
 }

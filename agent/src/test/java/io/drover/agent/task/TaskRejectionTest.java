@@ -8,6 +8,8 @@ import io.drover.core.AgentInfo;
 import io.drover.core.Resources;
 import io.drover.core.TaskInfo;
 import io.drover.core.TaskState;
+import io.drover.core.TaskStatusReason;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -18,12 +20,12 @@ class TaskRejectionTest {
 
   @Test
   void aWellFormedCommandTaskIsAccepted() {
-    assertThat(TaskRejection.check(Tasks.shell("t", "true"), Tasks.AGENT, Set.of())).isEmpty();
+    assertThat(TaskRejection.check(Tasks.shell("t", "true"), Tasks.AGENT, Set.of(), TaskCheck.NONE)).isEmpty();
   }
 
   @Test
   void aTaskWithoutResourcesIsAnError() {
-    assertThat(TaskRejection.check(withResources(Tasks.shell("t", "true"), Resources.EMPTY), Tasks.AGENT, Set.of()))
+    assertThat(TaskRejection.check(withResources(Tasks.shell("t", "true"), Resources.EMPTY), Tasks.AGENT, Set.of(), TaskCheck.NONE))
         .hasValueSatisfying(r -> {
           assertThat(r.state()).isEqualTo(TaskState.TASK_ERROR);
           assertThat(r.message()).contains("no resources");
@@ -32,21 +34,34 @@ class TaskRejectionTest {
 
   @Test
   void aTaskWithNothingToRunIsAnError() {
-    assertThat(TaskRejection.check(Tasks.shell("t", ""), Tasks.AGENT, Set.of())).hasValueSatisfying(r -> assertThat(r.message()).contains("neither a command nor a container"));
+    assertThat(TaskRejection.check(Tasks.shell("t", ""), Tasks.AGENT, Set.of(), TaskCheck.NONE)).hasValueSatisfying(r -> assertThat(r.message()).contains("neither a command nor a container"));
   }
 
   @Test
   void aTaskForAnotherAgentIsAnError() {
-    assertThat(TaskRejection.check(Tasks.shell("t", "true"), AgentId.of("other"), Set.of())).hasValueSatisfying(r -> assertThat(r.message()).contains("agent-1", "other"));
+    assertThat(TaskRejection.check(Tasks.shell("t", "true"), AgentId.of("other"), Set.of(), TaskCheck.NONE)).hasValueSatisfying(r -> assertThat(r.message()).contains("agent-1", "other"));
   }
 
   @Test
   void aContainerTaskFailsWithoutDocker() {
-    assertThat(TaskRejection.check(Tasks.docker("t"), Tasks.AGENT, Set.of()))
+    assertThat(TaskRejection.check(Tasks.docker("t"), Tasks.AGENT, Set.of(), TaskCheck.NONE))
         .hasValueSatisfying(r -> {
           assertThat(r.state()).isEqualTo(TaskState.TASK_FAILED);
-          assertThat(r.message()).isEqualTo("agent has no docker containerizer");
+          assertThat(r.message()).startsWith("agent has no docker containerizer");
         });
-    assertThat(TaskRejection.check(Tasks.docker("t"), Tasks.AGENT, Set.of(AgentInfo.CAPABILITY_DOCKER))).isEmpty();
+    assertThat(TaskRejection.check(Tasks.docker("t"), Tasks.AGENT, Set.of(AgentInfo.CAPABILITY_DOCKER), TaskCheck.NONE)).isEmpty();
+  }
+
+  @Test
+  void aContainerTheContainerizerRefusesIsAnErrorWithItsReason() {
+    TaskCheck refuseAll = task -> Optional.of("image name 'Bad!' is invalid");
+
+    assertThat(TaskRejection.check(Tasks.docker("t"), Tasks.AGENT, Set.of(AgentInfo.CAPABILITY_DOCKER), refuseAll))
+        .hasValueSatisfying(r -> {
+          assertThat(r.state()).isEqualTo(TaskState.TASK_ERROR);
+          assertThat(r.reason()).isEqualTo(TaskStatusReason.TASK_INVALID);
+          assertThat(r.message()).isEqualTo("image name 'Bad!' is invalid");
+        });
+    assertThat(TaskRejection.check(Tasks.shell("t", "true"), Tasks.AGENT, Set.of(AgentInfo.CAPABILITY_DOCKER), refuseAll)).isEmpty();
   }
 }
