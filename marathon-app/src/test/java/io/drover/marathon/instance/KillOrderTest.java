@@ -14,7 +14,11 @@ class KillOrderTest {
   private static final Instant T0 = Instant.parse("2030-01-01T00:00:00Z");
 
   private static Instance running(int n, int startedSecond) {
-    Instance created = launched("/web", n, "v1", "a1", T0);
+    return running(n, startedSecond, "a1");
+  }
+
+  private static Instance running(int n, int startedSecond, String agent) {
+    Instance created = launched("/web", n, "v1", agent, T0);
     return ((InstanceUpdate.Changed) InstanceTransitions.apply(created, status(created.id(), TaskState.TASK_RUNNING, T0), T0.plusSeconds(startedSecond))).next();
   }
 
@@ -36,5 +40,16 @@ class KillOrderTest {
     assertThat(KillOrder.choose(KillSelection.OLDEST_FIRST, List.of(old, young, staging, unreachable), 3))
         .extracting(Instance::id)
         .containsExactly(unreachable.id(), staging.id(), old.id());
+  }
+
+  @Test
+  void aScaledDownAppStaysSpreadAcrossAgentsBeforeAgeDecides() {
+    // a1 holds the two youngest, a2 and a3 two each of the older ones: killing 3 of 6 leaves one per agent.
+    List<Instance> instances =
+        List.of(running(1, 10, "a2"), running(2, 11, "a2"), running(3, 12, "a3"), running(4, 13, "a3"), running(5, 50, "a1"), running(6, 51, "a1"));
+
+    List<Instance> chosen = KillOrder.choose(KillSelection.YOUNGEST_FIRST, instances, 3);
+
+    assertThat(chosen).extracting(Instance::id).containsExactly(Instances.id("/web", 6), Instances.id("/web", 4), Instances.id("/web", 2));
   }
 }
