@@ -22,6 +22,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -61,8 +62,21 @@ public final class DeploymentManager implements DeploymentProgress {
     this.timers = timers;
   }
 
-  /** A change of the root group: what to do to it, which apps to restart even if unchanged, and whether to override locks. */
-  public record Change(UnaryOperator<RootGroup> update, Set<PathId> restart, boolean force) {
+  /**
+   * A change of the root group: what to do to it, which apps to restart even if unchanged, whether to
+   * override locks, and which apps go back to an earlier definition (a rollback): those keep that
+   * definition's configuration version, so that instances still running it are not replaced.
+   */
+  public record Change(UnaryOperator<RootGroup> update, Set<PathId> restart, boolean force, Set<PathId> restore) {
+    public Change {
+      restart = Set.copyOf(restart);
+      restore = Set.copyOf(restore);
+    }
+
+    public Change(UnaryOperator<RootGroup> update, Set<PathId> restart, boolean force) {
+      this(update, restart, force, Set.of());
+    }
+
     public static Change of(UnaryOperator<RootGroup> update, boolean force) {
       return new Change(update, Set.of(), force);
     }
@@ -136,7 +150,7 @@ public final class DeploymentManager implements DeploymentProgress {
     if (!violations.isEmpty()) {
       throw new ValidationException(violations);
     }
-    RootGroup target = VersionStamper.stamp(root, wanted, version, change.restart());
+    RootGroup target = VersionStamper.stamp(root, wanted, version, change.restart(), change.restore());
     DeploymentPlan plan = DeploymentPlanner.plan(UUID.randomUUID().toString(), root, target, version);
     List<String> conflicting =
         deployments.values().stream().filter(d -> d.plan().affectedApps().stream().anyMatch(plan::affects)).map(Deployment::id).toList();
@@ -194,7 +208,7 @@ public final class DeploymentManager implements DeploymentProgress {
         reverted = original == null ? reverted.removeApp(appId) : reverted.putApp(original);
       }
       return reverted;
-    }, Set.of(), true));
+    }, Set.of(), true, plan.affectedApps().stream().filter(plan.original()::containsKey).collect(Collectors.toSet())));
   }
 
   @Override

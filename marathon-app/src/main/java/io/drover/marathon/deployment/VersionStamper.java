@@ -12,12 +12,13 @@ import java.util.TreeMap;
 /**
  * Gives the apps and groups of a wanted root group their versions, as Marathon does: unchanged ones keep theirs;
  * changed apps get {@code version}; {@code versionInfo.lastConfigChangeAt} moves only when something
- * other than {@code instances} changed, or when a restart was asked for. Pure.
+ * other than {@code instances} changed, or when a restart was asked for; an app restored to an earlier
+ * definition (a rollback) takes back that definition's {@code lastConfigChangeAt}. Pure.
  */
 public final class VersionStamper {
   private VersionStamper() {}
 
-  public static RootGroup stamp(RootGroup current, RootGroup wanted, Instant version, Set<PathId> restart) {
+  public static RootGroup stamp(RootGroup current, RootGroup wanted, Instant version, Set<PathId> restart, Set<PathId> restore) {
     TreeMap<PathId, GroupInfo> groups = new TreeMap<>();
     for (GroupInfo group : wanted.groupsById().values()) {
       GroupInfo before = current.groupsById().get(group.id());
@@ -27,12 +28,15 @@ public final class VersionStamper {
     RootGroup stamped = new RootGroup(wanted.appsById(), groups, version);
     for (AppDefinition app : wanted.apps()) {
       AppDefinition before = current.appsById().get(app.id());
-      stamped = stamped.putApp(stampApp(before, app, version, restart.contains(app.id())));
+      stamped = stamped.putApp(stampApp(before, app, version, restart.contains(app.id()), restore.contains(app.id())));
     }
     return stamped;
   }
 
-  private static AppDefinition stampApp(AppDefinition before, AppDefinition after, Instant version, boolean restart) {
+  private static AppDefinition stampApp(AppDefinition before, AppDefinition after, Instant version, boolean restart, boolean restore) {
+    if (restore && !restart && after.versionInfo() != null && after.versionInfo().lastConfigChangeAt() != null) {
+      return after.withVersion(version, new VersionInfo(version, after.versionInfo().lastConfigChangeAt()));
+    }
     if (before == null) {
       return after.withVersion(version, new VersionInfo(version, version));
     }

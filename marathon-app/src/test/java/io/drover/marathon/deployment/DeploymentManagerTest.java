@@ -110,12 +110,16 @@ class DeploymentManagerTest {
   void rollingBackPutsTheAppsBackAsANewDeployment() {
     put(app(WEB, 3), false);
     manager.stepFinished(executor.started.get(0).id(), 0);
+    Instant configuredAt = manager.root().app(WEB).orElseThrow().versionInfo().lastConfigChangeAt();
     DeploymentPlan upgrade = put(app(WEB, 3).toBuilder().cmd("run web v2").build(), false);
 
     DeploymentPlan rollback = manager.rollback(upgrade.id(), false).orElseThrow();
 
     assertThat(rollback.steps().get(0).actions().get(0).type()).isEqualTo(ActionType.RESTART);
     assertThat(manager.root().app(WEB).orElseThrow().cmd()).isEqualTo("run web");
+    assertThat(manager.root().app(WEB).orElseThrow().versionInfo().lastConfigChangeAt())
+        .as("instances still running the first definition are not outdated")
+        .isEqualTo(configuredAt);
     assertThat(executor.cancelled).containsExactly(upgrade.id());
     assertThat(manager.deployments()).extracting(Deployment::id).containsExactly(rollback.id());
   }
