@@ -251,6 +251,7 @@ class MarathonIT {
     expect(201, "POST", "/v2/apps", app("/rollback", 2, ""));
     awaitSettled("/rollback", 2);
     Set<String> before = runningIds("/rollback");
+    String firstVersion = send("GET", "/v2/apps/rollback", null).json().at("/app/version").asText();
     String stuck =
         expect(200, "PUT", "/v2/apps/rollback", "{\"id\":\"/rollback\",\"cmd\":\"sleep 1001\",\"cpus\":0.1,\"mem\":16,\"instances\":2,\"constraints\":[[\"hostname\",\"LIKE\",\"nowhere\"]]}")
             .json()
@@ -265,6 +266,13 @@ class MarathonIT {
     assertThat(app.path("cmd").asText()).isEqualTo("sleep 1000");
     assertThat(app.path("constraints")).isEmpty();
     assertThat(runningIds("/rollback")).as("the old instances were never replaced").isEqualTo(before);
+
+    // The other way back: PUT of the older version over a change that cannot be placed.
+    expect(200, "PUT", "/v2/apps/rollback", "{\"id\":\"/rollback\",\"cmd\":\"sleep 1003\",\"cpus\":0.1,\"mem\":16,\"instances\":2,\"constraints\":[[\"hostname\",\"LIKE\",\"nowhere\"]]}");
+    expect(200, "PUT", "/v2/apps/rollback?force=true", "{\"version\":\"" + firstVersion + "\"}");
+    awaitSettled("/rollback", 2);
+    assertThat(send("GET", "/v2/apps/rollback", null).json().at("/app/cmd").asText()).isEqualTo("sleep 1000");
+    assertThat(runningIds("/rollback")).as("still the first instances").isEqualTo(before);
   }
 
   @Test

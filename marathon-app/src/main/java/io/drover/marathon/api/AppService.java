@@ -134,7 +134,9 @@ public final class AppService {
       throw ApiException.unknownApp(id);
     }
     AppDefinition app = resolveUpdate(id, body, partial);
-    DeploymentPlan plan = manager.deploy(DeploymentManager.Change.of(root -> root.putApp(app), force));
+    // A stored version put back keeps its configuration version: instances still running it stay.
+    Set<PathId> restore = body.isObject() && isVersionOnly(body) ? Set.of(id) : Set.of();
+    DeploymentPlan plan = manager.deploy(new DeploymentManager.Change(root -> root.putApp(app), Set.of(), force, restore));
     return new Updated(plan, !exists);
   }
 
