@@ -23,7 +23,9 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class InstanceStatusSource implements AppStatusSource {
   private final InstanceTracker tracker;
+  private static final int MAX_PARSED_VERSIONS = 10_000;
   private final Map<String, TaskFailure> lastFailures = new ConcurrentHashMap<>();
+  private final Map<String, Optional<Instant>> parsedVersions = new ConcurrentHashMap<>();
 
   public InstanceStatusSource(InstanceTracker tracker) {
     this.tracker = tracker;
@@ -46,7 +48,7 @@ public final class InstanceStatusSource implements AppStatusSource {
     return Optional.ofNullable(lastFailures.get(appId.toString()));
   }
 
-  private static TaskView view(PathId appId, Instance instance) {
+  private TaskView view(PathId appId, Instance instance) {
     List<HealthCheckResult> health =
         instance.health().healthy().isEmpty()
             ? List.of()
@@ -102,9 +104,17 @@ public final class InstanceStatusSource implements AppStatusSource {
     };
   }
 
-  private static Optional<Instant> version(Instance instance) {
+  private Optional<Instant> version(Instance instance) {
+    // Few distinct versions, many tasks: parsing each task's version again costs more than listing it.
+    if (parsedVersions.size() > MAX_PARSED_VERSIONS) {
+      parsedVersions.clear();
+    }
+    return parsedVersions.computeIfAbsent(instance.appVersion(), InstanceStatusSource::parseVersion);
+  }
+
+  private static Optional<Instant> parseVersion(String version) {
     try {
-      return Optional.of(MarathonJson.parseTimestamp(instance.appVersion()));
+      return Optional.of(MarathonJson.parseTimestamp(version));
     } catch (DateTimeParseException e) {
       return Optional.empty();
     }
