@@ -50,17 +50,7 @@ public final class MarathonLeadership implements AutoCloseable {
         new EpochLeaderElection(
             client,
             settings,
-            new ElectionListener() {
-              @Override
-              public void elected(ElectedTerm term) {
-                listener.elected(asMarathonTerm(term));
-              }
-
-              @Override
-              public void deposed(String reason) {
-                listener.deposed(reason);
-              }
-            });
+            ElectionListener.of(term -> listener.elected(asMarathonTerm(term)), listener::deposed));
   }
 
   public void start() {

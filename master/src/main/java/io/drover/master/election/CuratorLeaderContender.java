@@ -2,7 +2,6 @@ package io.drover.master.election;
 
 import io.drover.core.MasterInfo;
 import io.drover.master.MasterPaths;
-import io.drover.protocol.coordination.ElectedTerm;
 import io.drover.protocol.coordination.ElectionListener;
 import io.drover.protocol.coordination.ElectionSettings;
 import io.drover.protocol.coordination.EpochLeaderElection;
@@ -38,17 +37,7 @@ public final class CuratorLeaderContender implements LeaderContender {
         new EpochLeaderElection(
             client,
             settings,
-            new ElectionListener() {
-              @Override
-              public void elected(ElectedTerm term) {
-                listener.elected(new Leadership(term.epoch(), term.epochVersion()));
-              }
-
-              @Override
-              public void deposed(String reason) {
-                listener.deposed(reason);
-              }
-            });
+            ElectionListener.of(term -> listener.elected(new Leadership(term.epoch(), term.epochVersion())), listener::deposed));
   }
 
   @Override

@@ -1,7 +1,6 @@
 package io.drover.protocol.coordination;
 
 import java.time.Duration;
-import java.util.Objects;
 
 /**
  * Where and how one participant contends: the latch lives under {@code electionPath}, terms are numbered
@@ -16,15 +15,4 @@ public record ElectionSettings(
     String leaderPath,
     LeaderPayload payload,
     Duration suspendedGrace,
-    String threadName) {
-  public ElectionSettings {
-    Objects.requireNonNull(role, "role");
-    Objects.requireNonNull(participantId, "participantId");
-    Objects.requireNonNull(electionPath, "electionPath");
-    Objects.requireNonNull(epochPath, "epochPath");
-    Objects.requireNonNull(leaderPath, "leaderPath");
-    Objects.requireNonNull(payload, "payload");
-    Objects.requireNonNull(suspendedGrace, "suspendedGrace");
-    Objects.requireNonNull(threadName, "threadName");
-  }
-}
+    String threadName) {}
