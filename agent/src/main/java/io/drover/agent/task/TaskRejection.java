@@ -2,6 +2,7 @@ package io.drover.agent.task;
 
 import io.drover.core.AgentId;
 import io.drover.core.AgentInfo;
+import io.drover.core.HealthCheck;
 import io.drover.core.TaskInfo;
 import io.drover.core.TaskState;
 import io.drover.core.TaskStatusReason;
@@ -21,6 +22,10 @@ public record TaskRejection(TaskState state, TaskStatusReason reason, String mes
     if (task.container().isEmpty() && task.command().isEmpty()) {
       return invalid("task " + task.id() + " has neither a command nor a container");
     }
+    Optional<String> healthProblem = healthCheckProblem(task);
+    if (healthProblem.isPresent()) {
+      return invalid(healthProblem.get());
+    }
     if (task.container().isPresent() && !capabilities.contains(AgentInfo.CAPABILITY_DOCKER)) {
       return Optional.of(
           new TaskRejection(
@@ -28,6 +33,19 @@ public record TaskRejection(TaskState state, TaskStatusReason reason, String mes
     }
     if (task.container().isPresent()) {
       return containerCheck.problem(task).map(problem -> new TaskRejection(TaskState.TASK_ERROR, TaskStatusReason.TASK_INVALID, problem));
+    }
+    return Optional.empty();
+  }
+
+  /** HTTP and TCP checks probe one of the task's ports, which must exist. */
+  private static Optional<String> healthCheckProblem(TaskInfo task) {
+    if (task.healthCheck().isEmpty() || task.healthCheck().get().protocol() == HealthCheck.Protocol.COMMAND) {
+      return Optional.empty();
+    }
+    int index = task.healthCheck().get().portIndex();
+    long ports = task.resources().ports().size();
+    if (index >= ports) {
+      return Optional.of("task " + task.id() + ": its health check's portIndex " + index + " is beyond its " + ports + " port(s)");
     }
     return Optional.empty();
   }
