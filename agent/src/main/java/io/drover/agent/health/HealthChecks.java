@@ -3,8 +3,6 @@ package io.drover.agent.health;
 import io.drover.agent.containerizer.ContainerLaunch;
 import io.drover.agent.containerizer.command.TaskEnvironment;
 import io.drover.core.HealthCheck;
-import io.drover.core.Ranges;
-import io.drover.core.ValueRange;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
@@ -19,7 +17,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs the tasks' health checks on a few shared threads: each task's probe every {@code interval}, its
  * outcomes judged by {@link HealthVerdicts}, each verdict handed to the caller. HTTP and TCP probes go to
- * 127.0.0.1 on the task's {@code portIndex}-th port (its port resources in order, as PORT{@code n});
+ * 127.0.0.1 on the task's {@code portIndex}-th host port ({@link TaskPorts});
  * COMMAND probes run {@code sh -c} on the host, in the sandbox, with the task's environment.
  */
 public final class HealthChecks implements AutoCloseable {
@@ -72,24 +70,12 @@ public final class HealthChecks implements AutoCloseable {
     if (check.protocol() == HealthCheck.Protocol.COMMAND) {
       return new CommandProbe(check.command(), TaskEnvironment.of(agentEnvironment, launch), launch.sandbox());
     }
-    int port = nthPort(launch.task().resources().ports(), check.portIndex());
+    // Tasks whose checks name a port they lack are refused before they launch.
+    int port = TaskPorts.of(launch.task()).get(check.portIndex());
     if (check.protocol() == HealthCheck.Protocol.HTTP) {
       return new HttpProbe(http, HOST, port, check.path());
     }
     return new TcpProbe(HOST, port);
-  }
-
-  /** The {@code index}-th port of the ranges, in order; tasks whose checks name a missing port are refused before launch. */
-  static int nthPort(Ranges ports, int index) {
-    long left = index;
-    for (ValueRange range : ports.ranges()) {
-      long count = range.end() - range.begin() + 1;
-      if (left < count) {
-        return (int) (range.begin() + left);
-      }
-      left -= count;
-    }
-    throw new IllegalArgumentException("the task has no port " + index + " (it has " + ports.size() + ")");
   }
 
   @Override
