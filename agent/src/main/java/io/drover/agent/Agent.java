@@ -101,7 +101,7 @@ public final class Agent implements AutoCloseable {
     StatusUpdateManager updates =
         new StatusUpdateManager(
             checkpoint::updateLog, new UpdateStreams(config.statusUpdateBackoff()), clock, update -> sendToMaster(AgentCalls.update(update)));
-    healthChecks = new HealthChecks(System.getenv(), clock);
+    healthChecks = new HealthChecks(System.getenv(), docker.map(d -> d::execProbe), clock);
     TaskSupervisor supervisor = new TaskSupervisor(checkpoint, sandboxes, containerizer, updates, capabilities, containerCheck, healthChecks, config.hostname(), loop, clock);
 
     http = new AgentHttpServer(config.httpBindHost(), config.httpPort(), new SandboxFiles(sandboxes), () -> state, containerizer::usage);

@@ -275,6 +275,30 @@ class AgentDockerIT {
   }
 
   @Test
+  void aDockerTasksCommandHealthCheckRunsInItsContainer() throws Exception {
+    Agent agent = dockerAgent();
+    FakeMaster master = registeredWith(cluster, agent);
+    // /healthy exists only in the container, and only for its first seconds.
+    TaskInfo task = dockerTask("checked-box", "touch /healthy; sleep 3; rm /healthy; while true; do sleep 0.1; done");
+    HealthCheck check =
+        new HealthCheck(HealthCheck.Protocol.COMMAND, null, 0, "test -f /healthy && [ \"$DROVER_TASK_ID\" = checked-box ]", Duration.ofSeconds(30), Duration.ofMillis(200), Duration.ofSeconds(5), 1);
+
+    master.send(run(new TaskInfo(task.id(), task.name(), task.agentId(), task.resources(), task.command(), task.container(), Optional.of(check), task.killGracePeriod(), task.labels())));
+    master.send(ack(master.awaitUpdate(of("checked-box", TaskState.TASK_STARTING))));
+    master.send(ack(master.awaitUpdate(of("checked-box", TaskState.TASK_RUNNING))));
+
+    AgentStatusUpdate healthy = master.awaitUpdate(u -> u.getStatus().getTaskId().equals("checked-box") && u.getStatus().hasHealthy());
+    assertThat(healthy.getStatus().getHealthy()).isTrue();
+    master.send(ack(healthy));
+    AgentStatusUpdate unhealthy = master.awaitUpdate(u -> u.getStatus().getTaskId().equals("checked-box") && u.getStatus().hasHealthy() && !u.getStatus().getHealthy());
+    assertThat(unhealthy.getStatus().getMessage()).isEqualTo("the check command exited 1");
+    master.send(ack(unhealthy));
+
+    master.send(kill("checked-box"));
+    master.awaitUpdate(of("checked-box", TaskState.TASK_KILLED));
+  }
+
+  @Test
   void badDockerTasksAreRefusedWithTheirReasons() throws Exception {
     Agent agent = dockerAgent();
     FakeMaster master = registeredWith(cluster, agent);

@@ -7,6 +7,7 @@ import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -18,7 +19,8 @@ import org.slf4j.LoggerFactory;
  * Runs the tasks' health checks on a few shared threads: each task's probe every {@code interval}, its
  * outcomes judged by {@link HealthVerdicts}, each verdict handed to the caller. HTTP and TCP probes go to
  * 127.0.0.1 on the task's {@code portIndex}-th host port ({@link TaskPorts});
- * COMMAND probes run {@code sh -c} on the host, in the sandbox, with the task's environment.
+ * COMMAND probes run {@code sh -c} in a Docker task's container ({@link InContainerCommands}), else on
+ * the host, in the sandbox, with the task's environment.
  */
 public final class HealthChecks implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(HealthChecks.class);
@@ -30,12 +32,15 @@ public final class HealthChecks implements AutoCloseable {
   private static final String HOST = "127.0.0.1";
 
   private final Map<String, String> agentEnvironment;
+  private final Optional<InContainerCommands> inContainer;
   private final Clock clock;
   private final ScheduledExecutorService scheduler;
   private final HttpClient http;
 
-  public HealthChecks(Map<String, String> agentEnvironment, Clock clock) {
+  /** @param inContainer runs Docker tasks' COMMAND checks in their containers; absent on agents without Docker */
+  public HealthChecks(Map<String, String> agentEnvironment, Optional<InContainerCommands> inContainer, Clock clock) {
     this.agentEnvironment = Map.copyOf(agentEnvironment);
+    this.inContainer = inContainer;
     this.clock = clock;
     this.scheduler =
         Executors.newScheduledThreadPool(
@@ -68,6 +73,9 @@ public final class HealthChecks implements AutoCloseable {
 
   private HealthProbe probeOf(ContainerLaunch launch, HealthCheck check) {
     if (check.protocol() == HealthCheck.Protocol.COMMAND) {
+      if (launch.task().container().isPresent() && inContainer.isPresent()) {
+        return inContainer.get().probe(launch, check.command());
+      }
       return new CommandProbe(check.command(), TaskEnvironment.of(agentEnvironment, launch), launch.sandbox());
     }
     // Tasks whose checks name a port they lack are refused before they launch.

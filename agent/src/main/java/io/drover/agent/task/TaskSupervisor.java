@@ -231,9 +231,13 @@ public final class TaskSupervisor {
     if (task.info.healthCheck().isEmpty() || task.health != null) {
       return;
     }
-    task.health =
-        healthChecks.start(
-            launchOf(task, task.info.agentId()), task.info.healthCheck().get(), verdict -> loop.execute(() -> healthChanged(task, verdict)));
+    try {
+      task.health =
+          healthChecks.start(
+              launchOf(task, task.info.agentId()), task.info.healthCheck().get(), verdict -> loop.execute(() -> healthChanged(task, verdict)));
+    } catch (RuntimeException e) {
+      LOG.warn("Cannot check the health of task {}; it runs unchecked", task.key, e);
+    }
   }
 
   private void healthChanged(Task task, HealthChecks.Verdict verdict) {

@@ -30,7 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** The shared scheduler probing real listeners on the port a check's portIndex names. */
 class HealthChecksTest {
   @TempDir Path sandbox;
-  private final HealthChecks checks = new HealthChecks(Map.of(), Clock.systemUTC());
+  private final HealthChecks checks = new HealthChecks(Map.of(), Optional.empty(), Clock.systemUTC());
   private final List<HealthChecks.Verdict> verdicts = new CopyOnWriteArrayList<>();
 
   @AfterEach

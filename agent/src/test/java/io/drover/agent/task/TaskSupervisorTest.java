@@ -52,7 +52,7 @@ class TaskSupervisorTest {
   /** One life of the agent's task machinery. */
   private final class Stack {
     final AgentLoop loop = new AgentLoop("test-agent");
-    final HealthChecks healthChecks = new HealthChecks(System.getenv(), Clock.systemUTC());
+    final HealthChecks healthChecks = new HealthChecks(System.getenv(), Optional.empty(), Clock.systemUTC());
     final CommandContainerizer containerizer = new CommandContainerizer(System.getenv(), Duration.ofMillis(50));
     final AgentCheckpoint checkpoint = new AgentCheckpoint(work);
     final StatusUpdateManager updates =
