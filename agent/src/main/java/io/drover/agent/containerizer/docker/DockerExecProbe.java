@@ -6,6 +6,7 @@ import com.github.dockerjava.api.command.InspectExecResponse;
 import com.github.dockerjava.api.model.Frame;
 import io.drover.agent.health.HealthProbe;
 import io.drover.agent.health.ProbeResult;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -50,7 +51,7 @@ final class DockerExecProbe implements HealthProbe {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return ProbeResult.failed("the check command was interrupted");
-    } catch (java.io.IOException | RuntimeException e) {
+    } catch (IOException | RuntimeException e) {
       return ProbeResult.failed("the check command failed in container " + container + ": " + e.getMessage());
     }
   }
