@@ -7,6 +7,7 @@ import io.drover.agent.containerizer.RoutingContainerizer;
 import io.drover.agent.containerizer.command.CommandContainerizer;
 import io.drover.agent.containerizer.docker.DockerContainerizer;
 import io.drover.agent.containerizer.docker.DockerEngine;
+import io.drover.agent.health.HealthChecks;
 import io.drover.agent.http.AgentHttpServer;
 import io.drover.agent.resources.HostProbe;
 import io.drover.agent.resources.ResourceDetection;
@@ -51,6 +52,7 @@ public final class Agent implements AutoCloseable {
 
   private AgentLoop loop;
   private Containerizer containerizer;
+  private HealthChecks healthChecks;
   private AgentHttpServer http;
   private CuratorFramework zk;
   private MasterDetector detector;
@@ -99,7 +101,8 @@ public final class Agent implements AutoCloseable {
     StatusUpdateManager updates =
         new StatusUpdateManager(
             checkpoint::updateLog, new UpdateStreams(config.statusUpdateBackoff()), clock, update -> sendToMaster(AgentCalls.update(update)));
-    TaskSupervisor supervisor = new TaskSupervisor(checkpoint, sandboxes, containerizer, updates, capabilities, containerCheck, config.hostname(), loop, clock);
+    healthChecks = new HealthChecks(System.getenv(), docker.map(d -> d::execProbe), clock);
+    TaskSupervisor supervisor = new TaskSupervisor(checkpoint, sandboxes, containerizer, updates, capabilities, containerCheck, healthChecks, config.hostname(), loop, clock);
 
     http = new AgentHttpServer(config.httpBindHost(), config.httpPort(), new SandboxFiles(sandboxes), () -> state, containerizer::usage);
     httpPort = http.start();
@@ -144,12 +147,14 @@ public final class Agent implements AutoCloseable {
     closeQuietly(detector);
     closeQuietly(zk);
     closeQuietly(http);
+    closeQuietly(healthChecks);
     closeQuietly(loop);
     closeQuietly(containerizer);
     client = null;
     detector = null;
     zk = null;
     http = null;
+    healthChecks = null;
     loop = null;
     containerizer = null;
     LOG.info("Agent stopped; its tasks keep running");

@@ -24,6 +24,7 @@ import io.drover.core.ContainerInfo;
 import io.drover.core.ContainerInfo.Parameter;
 import io.drover.core.ContainerInfo.PortMapping;
 import io.drover.core.ContainerInfo.Volume;
+import io.drover.core.HealthCheck;
 import io.drover.core.Resources;
 import io.drover.core.TaskId;
 import io.drover.core.TaskInfo;
@@ -250,6 +251,51 @@ class AgentDockerIT {
 
     assertThat(master.awaitUpdate(of("short", TaskState.TASK_FAILED)).getStatus().getMessage()).isEqualTo("Command exited with status 5; last lines of stderr:\nbye");
     await().atMost(Duration.ofSeconds(10)).until(() -> !exists(dockerId));
+  }
+
+  @Test
+  void aDockerTasksHttpHealthCheckProbesItsMappedHostPort() throws Exception {
+    Agent agent = dockerAgent();
+    FakeMaster master = registeredWith(cluster, agent);
+    TaskInfo web = httpd("checked-web", 31104);
+    HealthCheck check = new HealthCheck(HealthCheck.Protocol.HTTP, "/index.html", 0, "", Duration.ofSeconds(30), Duration.ofMillis(200), Duration.ofSeconds(2), 1);
+
+    master.send(run(new TaskInfo(web.id(), web.name(), web.agentId(), web.resources(), web.command(), web.container(), Optional.of(check), web.killGracePeriod(), web.labels())));
+    master.send(ack(master.awaitUpdate(of("checked-web", TaskState.TASK_STARTING))));
+    master.send(ack(master.awaitUpdate(of("checked-web", TaskState.TASK_RUNNING))));
+
+    AgentStatusUpdate healthy = master.awaitUpdate(u -> u.getStatus().getTaskId().equals("checked-web") && u.getStatus().hasHealthy());
+    assertThat(healthy.getStatus().getHealthy()).isTrue();
+    assertThat(healthy.getStatus().getState()).isEqualTo(TaskState.TASK_RUNNING);
+    assertThat(healthy.getStatus().getMessage()).contains("127.0.0.1:31104/index.html", "200");
+    master.send(ack(healthy));
+
+    master.send(kill("checked-web"));
+    master.awaitUpdate(of("checked-web", TaskState.TASK_KILLED));
+  }
+
+  @Test
+  void aDockerTasksCommandHealthCheckRunsInItsContainer() throws Exception {
+    Agent agent = dockerAgent();
+    FakeMaster master = registeredWith(cluster, agent);
+    // /healthy exists only in the container, and only for its first seconds.
+    TaskInfo task = dockerTask("checked-box", "touch /healthy; sleep 3; rm /healthy; while true; do sleep 0.1; done");
+    HealthCheck check =
+        new HealthCheck(HealthCheck.Protocol.COMMAND, null, 0, "test -f /healthy && [ \"$DROVER_TASK_ID\" = checked-box ]", Duration.ofSeconds(30), Duration.ofMillis(200), Duration.ofSeconds(5), 1);
+
+    master.send(run(new TaskInfo(task.id(), task.name(), task.agentId(), task.resources(), task.command(), task.container(), Optional.of(check), task.killGracePeriod(), task.labels())));
+    master.send(ack(master.awaitUpdate(of("checked-box", TaskState.TASK_STARTING))));
+    master.send(ack(master.awaitUpdate(of("checked-box", TaskState.TASK_RUNNING))));
+
+    AgentStatusUpdate healthy = master.awaitUpdate(u -> u.getStatus().getTaskId().equals("checked-box") && u.getStatus().hasHealthy());
+    assertThat(healthy.getStatus().getHealthy()).isTrue();
+    master.send(ack(healthy));
+    AgentStatusUpdate unhealthy = master.awaitUpdate(u -> u.getStatus().getTaskId().equals("checked-box") && u.getStatus().hasHealthy() && !u.getStatus().getHealthy());
+    assertThat(unhealthy.getStatus().getMessage()).isEqualTo("the check command exited 1");
+    master.send(ack(unhealthy));
+
+    master.send(kill("checked-box"));
+    master.awaitUpdate(of("checked-box", TaskState.TASK_KILLED));
   }
 
   @Test

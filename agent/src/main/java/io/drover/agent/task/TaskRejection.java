@@ -1,7 +1,10 @@
 package io.drover.agent.task;
 
+import io.drover.agent.health.TaskPorts;
 import io.drover.core.AgentId;
 import io.drover.core.AgentInfo;
+import io.drover.core.HealthCheck;
+import io.drover.core.InvalidValueException;
 import io.drover.core.TaskInfo;
 import io.drover.core.TaskState;
 import io.drover.core.TaskStatusReason;
@@ -27,7 +30,28 @@ public record TaskRejection(TaskState state, TaskStatusReason reason, String mes
               TaskState.TASK_FAILED, TaskStatusReason.CONTAINER_LAUNCH_FAILED, "agent has no docker containerizer: no Docker engine answered when it started"));
     }
     if (task.container().isPresent()) {
-      return containerCheck.problem(task).map(problem -> new TaskRejection(TaskState.TASK_ERROR, TaskStatusReason.TASK_INVALID, problem));
+      Optional<String> problem = containerCheck.problem(task);
+      if (problem.isPresent()) {
+        return invalid(problem.get());
+      }
+    }
+    return healthCheckProblem(task).flatMap(TaskRejection::invalid);
+  }
+
+  /** HTTP and TCP checks probe one of the task's host ports ({@link TaskPorts}), which must exist. */
+  private static Optional<String> healthCheckProblem(TaskInfo task) {
+    if (task.healthCheck().isEmpty() || task.healthCheck().get().protocol() == HealthCheck.Protocol.COMMAND) {
+      return Optional.empty();
+    }
+    int index = task.healthCheck().get().portIndex();
+    int ports;
+    try {
+      ports = TaskPorts.of(task).size();
+    } catch (InvalidValueException e) {
+      return Optional.of(e.getMessage());
+    }
+    if (index >= ports) {
+      return Optional.of("task " + task.id() + ": its health check's portIndex " + index + " is beyond its " + ports + " host port(s)");
     }
     return Optional.empty();
   }

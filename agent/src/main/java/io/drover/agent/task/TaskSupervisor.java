@@ -8,6 +8,7 @@ import io.drover.agent.containerizer.ContainerLaunch;
 import io.drover.agent.containerizer.Containerizer;
 import io.drover.agent.containerizer.RunningContainer;
 import io.drover.agent.containerizer.Termination;
+import io.drover.agent.health.HealthChecks;
 import io.drover.agent.sandbox.FileTail;
 import io.drover.agent.sandbox.SandboxLayout;
 import io.drover.agent.update.Acknowledgement;
@@ -60,6 +61,7 @@ public final class TaskSupervisor {
   private final StatusUpdateManager updates;
   private final Set<String> capabilities;
   private final TaskCheck containerCheck;
+  private final HealthChecks healthChecks;
   private final String hostname;
   private final Executor loop;
   private final Clock clock;
@@ -75,6 +77,7 @@ public final class TaskSupervisor {
       StatusUpdateManager updates,
       Set<String> capabilities,
       TaskCheck containerCheck,
+      HealthChecks healthChecks,
       String hostname,
       Executor loop,
       Clock clock) {
@@ -84,6 +87,7 @@ public final class TaskSupervisor {
     this.updates = updates;
     this.capabilities = Set.copyOf(capabilities);
     this.containerCheck = containerCheck;
+    this.healthChecks = healthChecks;
     this.hostname = hostname;
     this.loop = loop;
     this.clock = clock;
@@ -129,7 +133,12 @@ public final class TaskSupervisor {
       toRecover.add(launchOf(task, checkpointed.task().agentId()));
     }
     for (RunningContainer container : containerizer.recover(toRecover)) {
-      tasks.values().stream().filter(t -> container.id().equals(t.containerId)).findFirst().ifPresent(t -> watch(t, container));
+      tasks.values().stream().filter(t -> container.id().equals(t.containerId)).findFirst().ifPresent(t -> {
+                watch(t, container);
+                if (!container.termination().isDone() && !silenced(t)) {
+                  checkHealth(t);
+                }
+              });
     }
     for (Task task : List.copyOf(tasks.values())) {
       if (shutDown.contains(task.key.frameworkId()) && task.containerId != null) {
@@ -209,8 +218,42 @@ public final class TaskSupervisor {
       report(task, TaskState.TASK_RUNNING, TaskStatusReason.NONE, "");
     }
     watch(task, container);
+    if (task.killGrace == null && !silenced(task)) {
+      checkHealth(task);
+    }
     if (task.killGrace != null || silenced(task)) {
       containerizer.kill(container.id(), task.killGrace != null ? task.killGrace : task.info.killGracePeriod());
+    }
+  }
+
+  /** Starts the task's health check, if it has one; its verdicts come back to this thread. */
+  private void checkHealth(Task task) {
+    if (task.info.healthCheck().isEmpty() || task.health != null) {
+      return;
+    }
+    try {
+      task.health =
+          healthChecks.start(
+              launchOf(task, task.info.agentId()), task.info.healthCheck().get(), verdict -> loop.execute(() -> healthChanged(task, verdict)));
+    } catch (RuntimeException e) {
+      LOG.warn("Cannot check the health of task {}; it runs unchecked", task.key, e);
+    }
+  }
+
+  private void healthChanged(Task task, HealthChecks.Verdict verdict) {
+    if (tasks.get(task.key) != task || task.health == null || task.killGrace != null || silenced(task)) {
+      return;
+    }
+    if (updates.latestState(task.key).map(TaskState::isTerminal).orElse(false)) {
+      return;
+    }
+    report(task, TaskState.TASK_RUNNING, TaskStatusReason.TASK_HEALTH_CHECK_STATUS_UPDATED, verdict.detail(), Optional.of(verdict.healthy()));
+  }
+
+  private void stopHealthChecks(Task task) {
+    if (task.health != null) {
+      task.health.stop();
+      task.health = null;
     }
   }
 
@@ -222,6 +265,7 @@ public final class TaskSupervisor {
     if (tasks.get(task.key) != task) {
       return;
     }
+    stopHealthChecks(task);
     Termination end = failure != null ? Termination.withoutStatus("the agent lost track of the task: " + failure.getMessage(), task.killGrace != null) : termination;
     if (silenced(task)) {
       forget(task);
@@ -246,6 +290,7 @@ public final class TaskSupervisor {
       return;
     }
     task.killGrace = gracePeriod.orElse(task.info.killGracePeriod());
+    stopHealthChecks(task);
     if (task.containerId != null) {
       containerizer.kill(task.containerId, task.killGrace);
     }
@@ -266,6 +311,7 @@ public final class TaskSupervisor {
       if (!task.key.frameworkId().equals(frameworkId)) {
         continue;
       }
+      stopHealthChecks(task);
       updates.drop(task.key);
       boolean running = task.containerId != null && !updates.latestState(task.key).map(TaskState::isTerminal).orElse(false);
       if (running) {
@@ -322,6 +368,7 @@ public final class TaskSupervisor {
   }
 
   private void forget(Task task) {
+    stopHealthChecks(task);
     tasks.remove(task.key);
     updates.drop(task.key);
     if (tasks.keySet().stream().noneMatch(k -> k.frameworkId().equals(task.key.frameworkId()))) {
@@ -336,6 +383,10 @@ public final class TaskSupervisor {
   }
 
   private void report(Task task, TaskState state, TaskStatusReason reason, String message) {
+    report(task, state, reason, message, Optional.empty());
+  }
+
+  private void report(Task task, TaskState state, TaskStatusReason reason, String message, Optional<Boolean> healthy) {
     if (silenced(task)) {
       return;
     }
@@ -347,7 +398,7 @@ public final class TaskSupervisor {
             Optional.empty(),
             reason,
             message,
-            Optional.empty(),
+            healthy,
             StatusSource.SOURCE_AGENT,
             // The wire and the checkpoint keep milliseconds.
             clock.instant().truncatedTo(ChronoUnit.MILLIS));
@@ -366,6 +417,8 @@ public final class TaskSupervisor {
     Path sandbox;
     /** Set once a kill was asked for, possibly before the container runs. */
     Duration killGrace;
+    /** The task's health checking while it runs, when it has a check. */
+    HealthChecks.Running health;
 
     Task(StreamKey key, TaskInfo info) {
       this.key = key;

@@ -7,6 +7,7 @@ import io.drover.agent.AgentLoop;
 import io.drover.agent.Tasks;
 import io.drover.agent.checkpoint.AgentCheckpoint;
 import io.drover.agent.containerizer.command.CommandContainerizer;
+import io.drover.agent.health.HealthChecks;
 import io.drover.agent.sandbox.SandboxLayout;
 import io.drover.agent.update.StatusUpdate;
 import io.drover.agent.update.StatusUpdateManager;
@@ -14,9 +15,11 @@ import io.drover.agent.update.StreamKey;
 import io.drover.agent.update.UpdateStreams;
 import io.drover.core.FrameworkId;
 import io.drover.core.FrameworkInfo;
+import io.drover.core.HealthCheck;
 import io.drover.core.Resources;
 import io.drover.core.TaskInfo;
 import io.drover.core.TaskState;
+import io.drover.core.TaskStatusReason;
 import io.drover.protocol.net.Backoff;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,12 +52,13 @@ class TaskSupervisorTest {
   /** One life of the agent's task machinery. */
   private final class Stack {
     final AgentLoop loop = new AgentLoop("test-agent");
+    final HealthChecks healthChecks = new HealthChecks(System.getenv(), Optional.empty(), Clock.systemUTC());
     final CommandContainerizer containerizer = new CommandContainerizer(System.getenv(), Duration.ofMillis(50));
     final AgentCheckpoint checkpoint = new AgentCheckpoint(work);
     final StatusUpdateManager updates =
         new StatusUpdateManager(checkpoint::updateLog, new UpdateStreams(new Backoff(Duration.ofSeconds(10), Duration.ofSeconds(10))), Clock.systemUTC(), sent::add);
     final TaskSupervisor supervisor =
-        new TaskSupervisor(checkpoint, new SandboxLayout(work), containerizer, updates, java.util.Set.of(), TaskCheck.NONE, "test-host", loop, Clock.systemUTC());
+        new TaskSupervisor(checkpoint, new SandboxLayout(work), containerizer, updates, java.util.Set.of(), TaskCheck.NONE, healthChecks, "test-host", loop, Clock.systemUTC());
 
     Stack() {
       loop.afterEachEvent(updates::flush);
@@ -77,6 +81,7 @@ class TaskSupervisorTest {
     void die() {
       loop.close();
       containerizer.close();
+      healthChecks.close();
     }
   }
 
@@ -141,6 +146,87 @@ class TaskSupervisorTest {
 
   private Path sandboxOf(String task) {
     return new SandboxLayout(work).latestRun(Tasks.AGENT, FW, Tasks.shell(task, "").id());
+  }
+
+  private static TaskInfo withHealthCheck(TaskInfo task, HealthCheck check) {
+    return new TaskInfo(task.id(), task.name(), task.agentId(), task.resources(), task.command(), task.container(), Optional.of(check), task.killGracePeriod(), task.labels());
+  }
+
+  /**
+   * Healthy while its sandbox holds a {@code healthy} file; the task creates it when it starts. Each probe
+   * adds a line to the sandbox's {@code probes} file.
+   */
+  private static TaskInfo checkedTask(String id) {
+    HealthCheck check =
+        new HealthCheck(HealthCheck.Protocol.COMMAND, null, 0, "echo >> \"$DROVER_SANDBOX/probes\"; test -f \"$DROVER_SANDBOX/healthy\"", Duration.ofSeconds(30), Duration.ofMillis(100), Duration.ofSeconds(5), 2);
+    return withHealthCheck(Tasks.shell(id, "touch healthy; sleep 1000"), check);
+  }
+
+  private List<StatusUpdate> healthUpdatesOf(String task) {
+    return sent.stream().filter(u -> u.status().taskId().value().equals(task) && u.status().healthy().isPresent()).toList();
+  }
+
+  /** Waits for the task's health update number {@code n} (from 1), and acknowledges it. */
+  private StatusUpdate awaitHealthUpdate(String task, int n) throws Exception {
+    await().atMost(Duration.ofSeconds(20)).until(() -> healthUpdatesOf(task).size() >= n);
+    StatusUpdate update = healthUpdatesOf(task).get(n - 1);
+    acknowledge(update);
+    return update;
+  }
+
+  @Test
+  void aHealthCheckReportsEachChangeOfTheTasksHealth() throws Exception {
+    runTask(checkedTask("checked"));
+    awaitAndAcknowledge("checked", TaskState.TASK_RUNNING);
+
+    StatusUpdate healthy = awaitHealthUpdate("checked", 1);
+    assertThat(healthy.status().state()).isEqualTo(TaskState.TASK_RUNNING);
+    assertThat(healthy.status().reason()).isEqualTo(TaskStatusReason.TASK_HEALTH_CHECK_STATUS_UPDATED);
+    assertThat(healthy.status().healthy()).contains(true);
+
+    Files.delete(sandboxOf("checked").resolve("healthy"));
+    StatusUpdate unhealthy = awaitHealthUpdate("checked", 2);
+    assertThat(unhealthy.status().healthy()).contains(false);
+    assertThat(unhealthy.status().message()).isEqualTo("the check command exited 1");
+
+    Files.writeString(sandboxOf("checked").resolve("healthy"), "");
+    assertThat(awaitHealthUpdate("checked", 3).status().healthy()).contains(true);
+    assertThat(healthUpdatesOf("checked")).hasSize(3);
+    // The agent reports; it does not kill an unhealthy task.
+    assertThat(statesOf("checked")).containsOnly(TaskState.TASK_RUNNING);
+  }
+
+  @Test
+  void checksStopWhenTheTaskIsKilled() throws Exception {
+    runTask(checkedTask("checked"));
+    awaitAndAcknowledge("checked", TaskState.TASK_RUNNING);
+    awaitHealthUpdate("checked", 1);
+
+    stack.run(() -> stack.supervisor.killTask(FW, Tasks.shell("checked", "").id(), Optional.empty()));
+    awaitUpdate("checked", TaskState.TASK_KILLED);
+    Path probes = sandboxOf("checked").resolve("probes");
+    long afterKill = Files.readAllLines(probes).size();
+
+    // A probe under way at the kill may still finish; no new one starts.
+    await().during(Duration.ofMillis(800)).atMost(Duration.ofSeconds(3)).until(() -> Files.readAllLines(probes).size() <= afterKill + 1);
+    assertThat(healthUpdatesOf("checked")).hasSize(1);
+  }
+
+  @Test
+  void aReadoptedTaskIsCheckedAgain() throws Exception {
+    runTask(checkedTask("checked"));
+    awaitAndAcknowledge("checked", TaskState.TASK_RUNNING);
+    awaitHealthUpdate("checked", 1);
+    sent.clear();
+
+    restart();
+    Files.delete(sandboxOf("checked").resolve("healthy"));
+
+    // The grace period starts again, and forgives only until the first success; with none the failures count after it.
+    Files.writeString(sandboxOf("checked").resolve("healthy"), "");
+    assertThat(awaitHealthUpdate("checked", 1).status().healthy()).contains(true);
+    Files.delete(sandboxOf("checked").resolve("healthy"));
+    assertThat(awaitHealthUpdate("checked", 2).status().healthy()).contains(false);
   }
 
   @Test

@@ -7,7 +7,7 @@ import static io.drover.core.TaskState.TASK_FINISHED;
 import static io.drover.core.TaskState.TASK_RUNNING;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.drover.agent.ManualClock;
+import io.drover.testing.FakeClock;
 import io.drover.protocol.net.Backoff;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,7 +24,7 @@ class StatusUpdateManagerTest {
   private static final Backoff BACKOFF = new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(60));
 
   @TempDir Path dir;
-  private final ManualClock clock = new ManualClock(Instant.parse("2030-01-01T00:00:00Z"));
+  private final FakeClock clock = new FakeClock(Instant.parse("2030-01-01T00:00:00Z"));
   private final List<StatusUpdate> sent = new ArrayList<>();
 
   private StatusUpdateManager manager() {

@@ -1,18 +1,18 @@
 package io.drover.marathon.storage;
 
 import io.drover.marathon.app.MarathonJson;
+import io.drover.protocol.coordination.ElectedTerm;
+import io.drover.protocol.coordination.EpochFence;
+import io.drover.protocol.coordination.FencedBatch;
+import io.drover.protocol.coordination.StaleEpochException;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import org.apache.curator.framework.CuratorFramework;
-import org.apache.curator.framework.api.transaction.CuratorOp;
 import org.apache.zookeeper.KeeperException;
-import org.apache.zookeeper.OpResult;
 
 /**
  * marathon-app's state in ZooKeeper for one leadership term. Every {@link StateTransaction} becomes one
@@ -30,6 +30,7 @@ public final class ZooKeeperStateStore implements AutoCloseable {
   private final CuratorFramework client;
   private final MarathonPaths paths;
   private final MarathonTerm term;
+  private final EpochFence fence;
   private final NodeCodec codec;
   private final LinkedBlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
   private final Thread writer;
@@ -39,6 +40,7 @@ public final class ZooKeeperStateStore implements AutoCloseable {
     this.client = client;
     this.paths = paths;
     this.term = term;
+    this.fence = new EpochFence(client, paths.epoch(), new ElectedTerm(term.epoch(), term.epochVersion()));
     this.codec = codec;
     this.writer = new Thread(this::writeLoop, "marathon-state-writer-epoch-" + term.epoch());
     writer.setDaemon(true);
@@ -130,20 +132,18 @@ public final class ZooKeeperStateStore implements AutoCloseable {
 
   private void apply(List<Pending> batch) {
     try {
-      List<CuratorOp> ops = new ArrayList<>();
-      ops.add(client.transactionOp().check().withVersion(term.epochVersion()).forPath(paths.epoch()));
-      Map<String, Boolean> existsAfter = new HashMap<>();
+      FencedBatch writes = fence.batch();
       for (Pending pending : batch) {
         for (StateTransaction.Change change : pending.changes) {
-          addOps(change, ops, existsAfter);
+          add(change, writes);
         }
       }
-      if (ops.size() > 1) {
-        fenced(ops);
-      }
+      writes.commit();
       batch.forEach(pending -> pending.done.complete(null));
-    } catch (FencedOutException e) {
-      batch.forEach(pending -> pending.done.completeExceptionally(e));
+    } catch (StaleEpochException e) {
+      FencedOutException fencedOut =
+          new FencedOutException("marathon-app epoch " + term.epoch() + " is over: another leader has been elected since (the epoch node moved on)");
+      batch.forEach(pending -> pending.done.completeExceptionally(fencedOut));
     } catch (Exception e) {
       if (batch.size() == 1) {
         Pending pending = batch.get(0);
@@ -155,50 +155,19 @@ public final class ZooKeeperStateStore implements AutoCloseable {
     }
   }
 
-  private void addOps(StateTransaction.Change change, List<CuratorOp> ops, Map<String, Boolean> existsAfter) throws Exception {
+  private void add(StateTransaction.Change change, FencedBatch writes) throws Exception {
     if (change instanceof StateTransaction.Change.Put put) {
-      boolean exists = exists(put.path(), existsAfter);
-      ops.add(exists
-          ? client.transactionOp().setData().forPath(put.path(), put.data())
-          : client.transactionOp().create().forPath(put.path(), put.data()));
-      existsAfter.put(put.path(), true);
+      writes.put(put.path(), put.data());
     } else if (change instanceof StateTransaction.Change.Remove remove) {
-      if (!exists(remove.path(), existsAfter)) {
+      if (!writes.exists(remove.path())) {
         return;
       }
       if (remove.recursive()) {
         for (String child : children(remove.path())) {
-          String childPath = remove.path() + "/" + child;
-          if (existsAfter.getOrDefault(childPath, true)) {
-            addOps(new StateTransaction.Change.Remove(childPath, true), ops, existsAfter);
-          }
+          add(new StateTransaction.Change.Remove(remove.path() + "/" + child, true), writes);
         }
       }
-      ops.add(client.transactionOp().delete().forPath(remove.path()));
-      existsAfter.put(remove.path(), false);
-    }
-  }
-
-  private boolean exists(String path, Map<String, Boolean> existsAfter) throws Exception {
-    Boolean known = existsAfter.get(path);
-    return known != null ? known : client.checkExists().forPath(path) != null;
-  }
-
-  private void fenced(List<CuratorOp> ops) throws Exception {
-    try {
-      client.transaction().forOperations(ops);
-    } catch (KeeperException e) {
-      List<OpResult> results = e.getResults();
-      boolean checkFailed =
-          results != null
-              && !results.isEmpty()
-              && results.get(0) instanceof OpResult.ErrorResult error
-              && error.getErr() != KeeperException.Code.OK.intValue();
-      if (checkFailed) {
-        throw new FencedOutException(
-            "marathon-app epoch " + term.epoch() + " is over: another leader has been elected since (the epoch node moved on)");
-      }
-      throw e;
+      writes.delete(remove.path());
     }
   }
 

@@ -9,6 +9,10 @@ import io.drover.master.MasterPaths;
 import io.drover.master.election.Leadership;
 import io.drover.protocol.FromProto;
 import io.drover.protocol.ToProto;
+import io.drover.protocol.coordination.ElectedTerm;
+import io.drover.protocol.coordination.EpochFence;
+import io.drover.protocol.coordination.FencedBatch;
+import io.drover.protocol.coordination.StaleEpochException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,9 +22,6 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import org.apache.curator.framework.CuratorFramework;
-import org.apache.curator.framework.api.transaction.CuratorOp;
-import org.apache.zookeeper.KeeperException;
-import org.apache.zookeeper.OpResult;
 
 /**
  * The registry in ZooKeeper: one znode per agent (its {@code AgentInfo} protobuf), per framework (its
@@ -38,6 +39,7 @@ public final class ZooKeeperRegistry implements Registry {
   private final CuratorFramework client;
   private final MasterPaths paths;
   private final Leadership leadership;
+  private final EpochFence fence;
   private final LinkedBlockingQueue<PendingWrite> queue = new LinkedBlockingQueue<>();
   private final Thread writer;
   private volatile boolean closed;
@@ -46,6 +48,7 @@ public final class ZooKeeperRegistry implements Registry {
     this.client = client;
     this.paths = paths;
     this.leadership = leadership;
+    this.fence = new EpochFence(client, paths.epoch(), new ElectedTerm(leadership.epoch(), leadership.epochVersion()));
     this.writer = new Thread(this::writeLoop, "registry-writer-epoch-" + leadership.epoch());
     writer.setDaemon(true);
     writer.start();
@@ -149,22 +152,16 @@ public final class ZooKeeperRegistry implements Registry {
 
   private void commit(List<PendingWrite> batch) {
     try {
-      List<CuratorOp> ops = new ArrayList<>();
-      ops.add(client.transactionOp().check().withVersion(leadership.epochVersion()).forPath(paths.epoch()));
-      Map<String, Boolean> existsAfter = new HashMap<>();
+      FencedBatch writes = fence.batch();
       for (PendingWrite write : batch) {
-        CuratorOp op = write.change.operation(exists(write.change.path(), existsAfter));
-        if (op != null) {
-          ops.add(op);
-        }
-        existsAfter.put(write.change.path(), write.change instanceof Put);
+        write.change.addTo(writes);
       }
-      if (ops.size() > 1) {
-        fenced(ops);
-      }
+      writes.commit();
       batch.forEach(write -> write.done.complete(null));
-    } catch (FencedOutException e) {
-      batch.forEach(write -> write.done.completeExceptionally(e));
+    } catch (StaleEpochException e) {
+      FencedOutException fencedOut =
+          new FencedOutException("epoch " + leadership.epoch() + " is over: another master has been elected since (the epoch znode moved on)");
+      batch.forEach(write -> write.done.completeExceptionally(fencedOut));
     } catch (Exception e) {
       if (batch.size() == 1) {
         PendingWrite write = batch.get(0);
@@ -173,29 +170,6 @@ public final class ZooKeeperRegistry implements Registry {
         // One bad write must not sink the others: each is tried alone and learns its own fate.
         batch.forEach(write -> commit(List.of(write)));
       }
-    }
-  }
-
-  private boolean exists(String path, Map<String, Boolean> existsAfter) throws Exception {
-    Boolean known = existsAfter.get(path);
-    return known != null ? known : client.checkExists().forPath(path) != null;
-  }
-
-  private void fenced(List<CuratorOp> ops) throws Exception {
-    try {
-      client.transaction().forOperations(ops);
-    } catch (KeeperException e) {
-      List<OpResult> results = e.getResults();
-      boolean checkFailed =
-          results != null
-              && !results.isEmpty()
-              && results.get(0) instanceof OpResult.ErrorResult error
-              && error.getErr() != KeeperException.Code.OK.intValue();
-      if (checkFailed || e.code() == KeeperException.Code.NONODE && paths.epoch().equals(e.getPath())) {
-        throw new FencedOutException(
-            "epoch " + leadership.epoch() + " is over: another master has been elected since (the epoch znode moved on)");
-      }
-      throw e;
     }
   }
 
@@ -213,49 +187,24 @@ public final class ZooKeeperRegistry implements Registry {
     abandonQueued();
   }
 
-  /** A change to one znode; its operation depends on whether the znode exists at that point. */
+  /** A change to one znode; the batch picks its operation from whether the znode exists at that point. */
   private sealed interface Change permits Put, Remove {
     String path();
 
-    /** The operation, or null when there is nothing to do. */
-    CuratorOp operation(boolean exists) throws Exception;
+    void addTo(FencedBatch writes) throws Exception;
   }
 
-  private final class Put implements Change {
-    private final String path;
-    private final byte[] data;
-
-    Put(String path, byte[] data) {
-      this.path = path;
-      this.data = data;
-    }
-
+  private record Put(String path, byte[] data) implements Change {
     @Override
-    public String path() {
-      return path;
-    }
-
-    @Override
-    public CuratorOp operation(boolean exists) throws Exception {
-      return exists ? client.transactionOp().setData().forPath(path, data) : client.transactionOp().create().forPath(path, data);
+    public void addTo(FencedBatch writes) throws Exception {
+      writes.put(path, data);
     }
   }
 
-  private final class Remove implements Change {
-    private final String path;
-
-    Remove(String path) {
-      this.path = path;
-    }
-
+  private record Remove(String path) implements Change {
     @Override
-    public String path() {
-      return path;
-    }
-
-    @Override
-    public CuratorOp operation(boolean exists) throws Exception {
-      return exists ? client.transactionOp().delete().forPath(path) : null;
+    public void addTo(FencedBatch writes) throws Exception {
+      writes.delete(path);
     }
   }
 

@@ -11,10 +11,10 @@ import java.util.TreeMap;
  * then the {@link TaskVariables} with DROVER_SANDBOX (they win, so a task cannot misdirect the agent's
  * wrapper).
  */
-final class TaskEnvironment {
+public final class TaskEnvironment {
   private TaskEnvironment() {}
 
-  static Map<String, String> of(Map<String, String> agentEnvironment, ContainerLaunch launch) {
+  public static Map<String, String> of(Map<String, String> agentEnvironment, ContainerLaunch launch) {
     Map<String, String> env = new TreeMap<>(agentEnvironment);
     env.putAll(launch.task().command().environment());
     env.putAll(TaskVariables.of(launch, Optional.of(launch.sandbox().toAbsolutePath().toString())));

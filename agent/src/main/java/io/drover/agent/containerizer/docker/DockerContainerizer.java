@@ -27,6 +27,7 @@ import io.drover.agent.containerizer.LaunchException;
 import io.drover.agent.containerizer.ResourceUsage;
 import io.drover.agent.containerizer.RunningContainer;
 import io.drover.agent.containerizer.Termination;
+import io.drover.agent.health.HealthProbe;
 import io.drover.core.InvalidValueException;
 import io.drover.core.TaskInfo;
 import java.io.IOException;
@@ -98,6 +99,12 @@ public final class DockerContainerizer implements Containerizer {
     this.owner = workDir.toAbsolutePath().normalize().toString();
     this.workers = Executors.newCachedThreadPool(daemonThreads("docker-containerizer"));
     this.timers = Executors.newSingleThreadScheduledExecutor(daemonThreads("docker-containerizer-timer"));
+  }
+
+  /** A COMMAND health check run in the task's container with the container's environment. */
+  public HealthProbe execProbe(ContainerLaunch launch, String command) {
+    DockerRunSpec spec = DockerRunSpec.of(launch, settings, owner);
+    return new DockerExecProbe(docker, spec.name(), command, spec.env());
   }
 
   /** Refuses, with the reason, a Docker task this agent cannot run (bad image name, ports, volumes or parameters). */

@@ -14,6 +14,8 @@ import io.drover.agent.containerizer.LaunchException;
 import io.drover.agent.containerizer.ResourceUsage;
 import io.drover.agent.containerizer.RunningContainer;
 import io.drover.agent.containerizer.Termination;
+import io.drover.agent.health.HealthProbe;
+import io.drover.agent.health.ProbeResult;
 import io.drover.core.AgentId;
 import io.drover.core.CommandInfo;
 import io.drover.core.ContainerInfo;
@@ -210,6 +212,23 @@ class DockerContainerizerIT {
 
     assertThat(termination.exitStatus()).isEqualTo(OptionalInt.of(137));
     assertThat(termination.detail()).isEqualTo("the container ran out of memory");
+  }
+
+  @Test
+  void anExecProbeRunsInTheContainerWithItsEnvironmentAndIsKilledAtItsTimeout() throws Exception {
+    ContainerLaunch launch = launchOf(task("probed", "touch /inside; while true; do sleep 0.1; done"));
+    launch(launch);
+    HealthProbe inside = containerizer.execProbe(launch, "test -f /inside && [ \"$DROVER_TASK_ID\" = probed ]");
+    await().atMost(Duration.ofSeconds(10)).until(() -> inside.probe(Duration.ofSeconds(5)).passed());
+    assertThat(containerizer.execProbe(launch, "exit 4").probe(Duration.ofSeconds(5)).detail()).isEqualTo("the check command exited 4");
+
+    ProbeResult overran = containerizer.execProbe(launch, "sleep 37").probe(Duration.ofMillis(500));
+
+    assertThat(overran.passed()).isFalse();
+    assertThat(overran.detail()).contains("within 500 ms");
+    HealthProbe noSleeper = containerizer.execProbe(launch, "! ps | grep -q '[s]leep 37'");
+    await().atMost(Duration.ofSeconds(10)).until(() -> noSleeper.probe(Duration.ofSeconds(5)).passed());
+    containerizer.kill(launch.containerId(), Duration.ZERO);
   }
 
   @Test
