@@ -333,6 +333,21 @@ class MarathonIT {
   }
 
   @Test
+  void anInstanceFailingItsHealthCheckIsReplaced() {
+    // Nothing listens on the task's port: the agent's HTTP check fails until marathon-app gives up on it.
+    expect(201, "POST", "/v2/apps", app("/unhealthy", 1,
+        ",\"healthChecks\":[{\"protocol\":\"HTTP\",\"path\":\"/\",\"portIndex\":0,\"gracePeriodSeconds\":1,\"intervalSeconds\":1,\"timeoutSeconds\":1,\"maxConsecutiveFailures\":2}]"));
+    await().atMost(WAIT).until(() -> running("/unhealthy").size() == 1);
+    String first = running("/unhealthy").get(0).path("id").asText();
+
+    await().atMost(WAIT).pollInterval(Duration.ofMillis(200)).until(() -> {
+      Set<String> ids = runningIds("/unhealthy");
+      return !ids.isEmpty() && !ids.contains(first);
+    });
+    assertThat(runningIds("/unhealthy")).as("replaced, not added to").hasSize(1);
+  }
+
+  @Test
   void aDockerAppIsReachableOnItsHostPort() throws Exception {
     String image = System.getenv("DROVER_TEST_IMAGE");
     String dockerHost = System.getenv("DOCKER_HOST");

@@ -108,15 +108,16 @@ class ModuleBoundariesTest {
   }
 
   @Test
-  void marathonAppTakesOnlyZooKeeperAccessFromTheProtocol() {
+  void marathonAppTakesOnlyZooKeeperAccessAndCoordinationFromTheProtocol() {
     noClasses()
         .that()
         .resideInAPackage("io.drover.marathon..")
         .should()
         .dependOnClassesThat(
             DescribedPredicate.describe(
-                "protocol classes other than ZkUrl and ZooKeeperClients",
+                "protocol classes other than ZkUrl, ZooKeeperClients and the shared election (coordination)",
                 type -> type.getPackageName().startsWith("io.drover.protocol")
+                    && !type.getPackageName().startsWith("io.drover.protocol.coordination")
                     && !type.getName().equals("io.drover.protocol.net.ZkUrl")
                     && !type.getName().equals("io.drover.protocol.net.ZooKeeperClients")))
         .check(drover);
