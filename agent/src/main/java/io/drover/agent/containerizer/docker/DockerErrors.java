@@ -10,8 +10,18 @@ final class DockerErrors {
 
   private DockerErrors() {}
 
-  /** The engine's own message ({@code {"message": ...}}) when there is one, else the exception's. */
+  /**
+   * The engine's own message ({@code {"message": ...}}) when there is one; for a failure to reach the
+   * engine at all, the I/O error's own words; else the exception's message.
+   */
   static String message(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    if (root instanceof IOException && root.getMessage() != null) {
+      return root.getMessage();
+    }
     Throwable t = e;
     while (t.getMessage() == null && t.getCause() != null) {
       t = t.getCause();
