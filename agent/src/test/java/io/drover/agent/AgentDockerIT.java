@@ -318,7 +318,7 @@ class AgentDockerIT {
     master.send(run(dockerTask("missing-volume", sh, "cpus:0.1;mem:32", new ContainerInfo(image, false, List.of(), List.of(), List.of(new Volume(work.resolve("shared/nope").toString(), "/v", true))))));
     master.send(run(dockerTask("escaping-volume", sh, "cpus:0.1;mem:32", new ContainerInfo(image, false, List.of(), List.of(), List.of(new Volume(work.resolve("shared/../meta").toString(), "/v", true))))));
     master.send(run(dockerTask("privileged", sh, "cpus:0.1;mem:32", new ContainerInfo(image, false, List.of(new Parameter("privileged", "true")), List.of(), List.of()))));
-    master.send(run(dockerTask("ghost", sh, "cpus:0.1;mem:32", ContainerInfo.docker("drover-test/no-such-image:1"))));
+    master.send(run(dockerTask("ghost", sh, "cpus:0.1;mem:32", ContainerInfo.docker(DockerTestEngine.MISSING_IMAGE))));
 
     assertThat(master.awaitUpdate(of("bad-image", TaskState.TASK_ERROR)).getStatus().getMessage()).startsWith("image name 'Bad Image!' is invalid");
     assertThat(master.awaitUpdate(of("bad-port", TaskState.TASK_ERROR)).getStatus().getMessage()).contains("container port 70000 is out of range");
@@ -327,7 +327,7 @@ class AgentDockerIT {
     assertThat(master.awaitUpdate(of("escaping-volume", TaskState.TASK_ERROR)).getStatus().getMessage()).contains("outside the agent's volume roots");
     assertThat(master.awaitUpdate(of("privileged", TaskState.TASK_ERROR)).getStatus().getMessage()).contains("does not run privileged containers");
     master.send(ack(master.awaitUpdate(of("ghost", TaskState.TASK_STARTING))));
-    assertThat(master.awaitUpdate(of("ghost", TaskState.TASK_FAILED)).getStatus().getMessage()).startsWith("cannot pull image drover-test/no-such-image:1: ");
+    assertThat(master.awaitUpdate(of("ghost", TaskState.TASK_FAILED)).getStatus().getMessage()).startsWith("cannot pull image " + DockerTestEngine.MISSING_IMAGE + ": ");
   }
 
   @Test

@@ -395,21 +395,25 @@ class DockerContainerizerIT {
 
   @Test
   void anImageThatIsNeitherHereNorPullableFailsTheLaunchWithThePullsError() {
-    ContainerLaunch launch = launchOf(task("ghost", "true", Resources.parse("cpus:0.1;mem:32"), ContainerInfo.docker("drover-test/no-such-image:1"), Duration.ofSeconds(1)));
+    ContainerLaunch launch = launchOf(task("ghost", "true", Resources.parse("cpus:0.1;mem:32"), ContainerInfo.docker(DockerTestEngine.MISSING_IMAGE), Duration.ofSeconds(1)));
 
     assertThatThrownBy(() -> launch(launch))
         .isInstanceOf(ExecutionException.class)
         .cause()
         .isInstanceOf(LaunchException.class)
-        .hasMessageStartingWith("cannot pull image drover-test/no-such-image:1: ");
+        .hasMessageStartingWith("cannot pull image " + DockerTestEngine.MISSING_IMAGE + ": ");
   }
 
   @Test
   void aForcedPullIsTriedEvenWhenTheImageIsHere() {
-    ContainerLaunch launch = launchOf(task("fresh", "true", Resources.parse("cpus:0.1;mem:32"), new ContainerInfo(DockerTestEngine.image(), true, List.of(), List.of(), List.of()), Duration.ofSeconds(1)));
+    // The test image, named under a loopback registry that does not answer.
+    String local = DockerTestEngine.UNREACHABLE_REGISTRY + "/drover-test/busybox";
+    docker.tagImageCmd(DockerTestEngine.image(), local, "forced").exec();
+    String image = local + ":forced";
+    ContainerLaunch launch = launchOf(task("fresh", "true", Resources.parse("cpus:0.1;mem:32"), new ContainerInfo(image, true, List.of(), List.of(), List.of()), Duration.ofSeconds(1)));
 
-    // No registry is reachable here, so the pull fails, which shows that it was tried.
-    assertThatThrownBy(() -> launch(launch)).cause().isInstanceOf(LaunchException.class).hasMessageStartingWith("cannot pull image " + DockerTestEngine.image() + ": ");
+    // The image is here but the pull is still tried, and fails: nothing answers at that registry.
+    assertThatThrownBy(() -> launch(launch)).cause().isInstanceOf(LaunchException.class).hasMessageStartingWith("cannot pull image " + image + ": ");
   }
 
   @Test

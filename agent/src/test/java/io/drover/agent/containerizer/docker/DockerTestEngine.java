@@ -15,6 +15,12 @@ import org.junit.jupiter.api.Assumptions;
  */
 public final class DockerTestEngine {
   public static final String DEFAULT_IMAGE = "drover-test/busybox:1";
+  /**
+   * A registry address on loopback where nothing listens: images named under it make a pull fail at
+   * once, without the engine looking up or reaching any registry beyond this machine.
+   */
+  public static final String UNREACHABLE_REGISTRY = "127.0.0.1:1";
+  public static final String MISSING_IMAGE = UNREACHABLE_REGISTRY + "/drover-test/no-such-image:1";
 
   private DockerTestEngine() {}
 
