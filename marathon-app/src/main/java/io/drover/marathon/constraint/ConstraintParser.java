@@ -45,8 +45,7 @@ public final class ConstraintParser {
       case CLUSTER -> new ClusterConstraint(field, value.filter(v -> !v.isEmpty()));
       case GROUP_BY -> new GroupByConstraint(field, value.isEmpty() ? OptionalInt.empty() : OptionalInt.of(count(operator, value.get())));
       case MAX_PER -> new MaxPerConstraint(field, count(operator, value.orElseThrow(() -> missing(operator, "a number"))));
-      case LIKE -> new LikeConstraint(field, BoundedRegex.compile(value.orElseThrow(() -> missing(operator, "a regular expression"))));
-      case UNLIKE -> new UnlikeConstraint(field, BoundedRegex.compile(value.orElseThrow(() -> missing(operator, "a regular expression"))));
+      case LIKE, UNLIKE -> new RegexConstraint(field, operator, BoundedRegex.compile(value.orElseThrow(() -> missing(operator, "a regular expression"))));
       case IS -> new IsConstraint(field, value.orElseThrow(() -> missing(operator, "a value")));
     };
   }

@@ -12,7 +12,7 @@ import java.util.Optional;
  * constraint itself, e.g. {@code hostname:UNIQUE: local-2 already runs an instance}.
  */
 public sealed interface MarathonConstraint extends Constraint
-    permits UniqueConstraint, ClusterConstraint, GroupByConstraint, LikeConstraint, UnlikeConstraint, MaxPerConstraint, IsConstraint {
+    permits UniqueConstraint, ClusterConstraint, GroupByConstraint, RegexConstraint, MaxPerConstraint, IsConstraint {
   Field field();
 
   ConstraintOperator operator();
