@@ -2,13 +2,12 @@ package io.drover.master.term;
 
 import io.drover.core.AgentId;
 import io.drover.core.AgentInfo;
-import io.drover.protocol.net.Connection;
 import io.drover.protocol.v1.AgentEvent;
 import io.drover.protocol.v1.Frame;
 import java.util.Optional;
 
 /** An agent as the leading master sees it. Only touched on the master's thread. */
-final class Agent {
+final class Agent extends Peer<AgentId, Agent.Status> {
   enum Status {
     /** Admitted before a failover; waiting for it to re-register. */
     RECOVERING,
@@ -18,21 +17,13 @@ final class Agent {
     UNREACHABLE
   }
 
-  private final AgentId id;
   private AgentInfo info;
-  private Status status;
-  private Connection connection;
   private TermTimers.Timer timer;
   private boolean inAllocator;
 
   Agent(AgentId id, AgentInfo info, Status status) {
-    this.id = id;
+    super(id, status);
     this.info = info;
-    this.status = status;
-  }
-
-  AgentId id() {
-    return id;
   }
 
   AgentInfo info() {
@@ -41,22 +32,6 @@ final class Agent {
 
   void info(AgentInfo newInfo) {
     info = newInfo;
-  }
-
-  Status status() {
-    return status;
-  }
-
-  void status(Status newStatus) {
-    status = newStatus;
-  }
-
-  Optional<Connection> connection() {
-    return Optional.ofNullable(connection);
-  }
-
-  void connection(Connection newConnection) {
-    connection = newConnection;
   }
 
   boolean inAllocator() {
@@ -82,13 +57,11 @@ final class Agent {
 
   /** Sends if connected; a disconnected agent learns what it needs when it re-registers. */
   void send(AgentEvent event) {
-    if (connection != null) {
-      connection.send(Frame.newBuilder().setAgentEvent(event).build());
-    }
+    send(Frame.newBuilder().setAgentEvent(event).build());
   }
 
   @Override
   public String toString() {
-    return "agent " + id + " (" + info.hostname() + ")";
+    return "agent " + id() + " (" + info.hostname() + ")";
   }
 }

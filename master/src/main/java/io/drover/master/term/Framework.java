@@ -2,35 +2,26 @@ package io.drover.master.term;
 
 import io.drover.core.FrameworkId;
 import io.drover.core.FrameworkInfo;
-import io.drover.protocol.net.Connection;
 import io.drover.protocol.v1.Frame;
 import io.drover.protocol.v1.SchedulerEvent;
 import java.time.Instant;
 import java.util.Optional;
 
 /** A framework as the leading master sees it. Only touched on the master's thread. */
-final class Framework {
+final class Framework extends Peer<FrameworkId, Framework.Status> {
   enum Status {
     ACTIVE,
     /** Not connected (its connection closed, or not yet back after a failover); its failover timer runs. */
     DISCONNECTED
   }
 
-  private final FrameworkId id;
   private FrameworkInfo info;
-  private Status status;
-  private Connection connection;
   private TermTimers.Timer failoverTimer;
   private Instant failoverDeadline;
 
   Framework(FrameworkId id, FrameworkInfo info, Status status) {
-    this.id = id;
+    super(id, status);
     this.info = info.withId(id);
-    this.status = status;
-  }
-
-  FrameworkId id() {
-    return id;
   }
 
   FrameworkInfo info() {
@@ -38,23 +29,7 @@ final class Framework {
   }
 
   void info(FrameworkInfo newInfo) {
-    info = newInfo.withId(id);
-  }
-
-  Status status() {
-    return status;
-  }
-
-  void status(Status newStatus) {
-    status = newStatus;
-  }
-
-  Optional<Connection> connection() {
-    return Optional.ofNullable(connection);
-  }
-
-  void connection(Connection newConnection) {
-    connection = newConnection;
+    info = newInfo.withId(id());
   }
 
   Optional<Instant> failoverDeadline() {
@@ -77,13 +52,11 @@ final class Framework {
 
   /** Sends if connected; a disconnected framework reconciles when it comes back. */
   void send(SchedulerEvent event) {
-    if (connection != null) {
-      connection.send(Frame.newBuilder().setSchedulerEvent(event).build());
-    }
+    send(Frame.newBuilder().setSchedulerEvent(event).build());
   }
 
   @Override
   public String toString() {
-    return "framework " + id + " (" + info.name() + ")";
+    return "framework " + id() + " (" + info.name() + ")";
   }
 }
