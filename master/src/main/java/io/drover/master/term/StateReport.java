@@ -5,6 +5,8 @@ import io.drover.core.allocation.AllocatorSnapshot;
 import io.drover.master.task.TrackedTask;
 import io.drover.master.view.ClusterState;
 import io.drover.master.view.ResourcesJson;
+import io.drover.protocol.net.Connection;
+import java.net.Inet6Address;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -27,6 +29,7 @@ final class StateReport {
               agent.id().value(),
               agent.info().hostname(),
               agent.info().port(),
+              httpUrl(agent),
               agent.status() == Agent.Status.ACTIVE,
               agent.status().name(),
               new ClusterState.ResourceUse(
@@ -69,5 +72,12 @@ final class StateReport {
             term.offers.size(),
             byState);
     return new ClusterState(term.self, true, agentViews, frameworkViews, counts);
+  }
+
+  private static String httpUrl(Agent agent) {
+    return agent.connection().flatMap(Connection::remoteHost).map(host -> {
+      String literal = host instanceof Inet6Address ? "[" + host.getHostAddress() + "]" : host.getHostAddress();
+      return "http://" + literal + ":" + agent.info().port();
+    }).orElse(null);
   }
 }

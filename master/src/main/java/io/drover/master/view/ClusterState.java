@@ -8,10 +8,15 @@ import java.util.Map;
 public record ClusterState(
     MasterInfo leader, boolean isLeader, List<AgentView> agents, List<FrameworkView> frameworks, Counts counts) {
 
+  /**
+   * One agent. {@code url} is where its HTTP API (sandbox files, {@code /state}) answers: the address its
+   * connection comes from and the port it announced, as Mesos's agent pid; null while it is not connected.
+   */
   public record AgentView(
       String id,
       String hostname,
       int port,
+      String url,
       boolean active,
       String status,
       ResourceUse resources,

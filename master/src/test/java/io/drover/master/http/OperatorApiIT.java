@@ -59,6 +59,7 @@ class OperatorApiIT {
     JsonNode agent = state.at("/agents/0");
     assertThat(agent.at("/hostname").asText()).isEqualTo("host1");
     assertThat(agent.at("/active").asBoolean()).isTrue();
+    assertThat(agent.at("/url").asText()).as("where its connection comes from, with the port it announced").isEqualTo("http://127.0.0.1:" + agent.at("/port").asInt());
     assertThat(agent.at("/resources/total/cpus").asDouble()).isEqualTo(4.0);
     assertThat(agent.at("/resources/used/cpus").asDouble()).isEqualTo(1.0);
     assertThat(agent.at("/resources/offered")).isNotNull();

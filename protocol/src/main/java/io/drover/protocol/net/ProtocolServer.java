@@ -19,7 +19,9 @@ import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import io.netty.util.concurrent.ScheduledFuture;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
@@ -222,6 +224,11 @@ public final class ProtocolServer implements AutoCloseable {
     @Override
     public String remoteAddress() {
       return remote(channel);
+    }
+
+    @Override
+    public Optional<InetAddress> remoteHost() {
+      return channel.remoteAddress() instanceof InetSocketAddress inet ? Optional.ofNullable(inet.getAddress()) : Optional.empty();
     }
 
     @Override
