@@ -1,0 +1,66 @@
+package io.drover.cli;
+
+import java.io.PrintWriter;
+
+/** Where deployment progress goes: redrawn in place on a terminal, or a line per change otherwise. */
+interface ProgressDisplay {
+  void show(String line);
+
+  /** Ends the display, so what follows starts on a line of its own. */
+  void finish();
+
+  static ProgressDisplay of(PrintWriter out, boolean terminal) {
+    return terminal ? new RedrawingDisplay(out) : new LineDisplay(out);
+  }
+
+  /** Redraws one line: carriage return and erase-line, no line break until the end. */
+  final class RedrawingDisplay implements ProgressDisplay {
+    private static final String ERASE_LINE = "\r\033[2K";
+    private final PrintWriter out;
+    private boolean shown;
+
+    RedrawingDisplay(PrintWriter out) {
+      this.out = out;
+    }
+
+    @Override
+    public void show(String line) {
+      out.print(ERASE_LINE + line);
+      out.flush();
+      shown = true;
+    }
+
+    @Override
+    public void finish() {
+      if (shown) {
+        out.println();
+        out.flush();
+        shown = false;
+      }
+    }
+  }
+
+  /** One line each time the progress reads differently, for logs and pipes. */
+  final class LineDisplay implements ProgressDisplay {
+    private final PrintWriter out;
+    private String last;
+
+    LineDisplay(PrintWriter out) {
+      this.out = out;
+    }
+
+    @Override
+    public void show(String line) {
+      if (!line.equals(last)) {
+        out.println(line);
+        out.flush();
+        last = line;
+      }
+    }
+
+    @Override
+    public void finish() {
+      out.flush();
+    }
+  }
+}
