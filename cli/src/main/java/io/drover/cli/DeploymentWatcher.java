@@ -83,11 +83,11 @@ final class DeploymentWatcher {
     return ProgressCalculator.progress(deployment, apps);
   }
 
+  /** The apps once the deployment is over: an app that is gone then wants and has no instances. */
   private List<AppProgress> appsNow(Set<String> appIds) {
     List<AppProgress> rows = new ArrayList<>();
     for (String appId : appIds) {
-      Optional<JsonNode> app = app(appId);
-      rows.add(ProgressCalculator.app(appId, app.isPresent() ? "" : "StopApplication", app));
+      rows.add(app(appId).map(app -> ProgressCalculator.app(appId, "", Optional.of(app))).orElse(new AppProgress(appId, "StopApplication", 0, 0, true)));
     }
     return rows;
   }

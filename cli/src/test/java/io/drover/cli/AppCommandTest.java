@@ -231,4 +231,17 @@ class AppCommandTest {
     assertThat(run.exitCode()).isEqualTo(1);
     assertThat(run.err()).contains("App is locked by one or more deployments. (HTTP 409)").contains("  deployment d9 is under way");
   }
+
+  @Test
+  void aDestroyedAppEndsAtNoInstancesWantedNorRunning() {
+    marathon.withEvents().on("DELETE /v2/apps/web", (query, body) -> {
+      marathon.emit("deployment_success", "{\"id\":\"d6\"}");
+      return new FakeMarathon.Answer(200, "{\"deploymentId\":\"d6\",\"version\":\"2024-05-01T10:00:00.000Z\"}");
+    });
+
+    Run run = Run.app("destroy", "/web", "--marathon", marathon.url());
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.out()).contains("[########################] 100%  step 1/1  /web 0/0 healthy\n");
+  }
 }
