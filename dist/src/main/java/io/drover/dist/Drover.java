@@ -1,7 +1,9 @@
 package io.drover.dist;
 
 import io.drover.cli.AppCommand;
+import io.drover.cli.ClusterCommand;
 import io.drover.cli.DeploymentCommand;
+import io.drover.cli.LogsCommand;
 import io.drover.cli.TaskCommand;
 import io.drover.examples.hello.HelloFramework;
 import picocli.CommandLine;
@@ -21,7 +23,9 @@ import picocli.CommandLine.Command;
       Drover.Example.class,
       AppCommand.class,
       TaskCommand.class,
-      DeploymentCommand.class
+      DeploymentCommand.class,
+      LogsCommand.class,
+      ClusterCommand.class
     })
 public final class Drover {
   public static void main(String[] args) {

@@ -135,6 +135,13 @@ class CliIT {
     String taskId = tasks.get(0).path("id").asText();
     assertThat(drover("task", "list").out()).contains(taskId).containsPattern(taskId + " +/cli/web +RUNNING");
 
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(() -> assertThat(drover("logs", taskId).out()).contains("hello-from-cli-web\n"));
+    Run stderr = drover("logs", taskId, "--stderr");
+    assertThat(stderr.exitCode()).as(stderr.all()).isZero();
+    assertThat(stderr.out()).doesNotContain("hello-from-cli-web");
+
     Run scale = drover("app", "scale", "/cli/web", "2");
     assertThat(scale.exitCode()).as(scale.all()).isZero();
     assertThat(scale.out()).contains("/cli/web 2/2 healthy");
@@ -221,5 +228,39 @@ class CliIT {
       assertThat(unreachable.output().strip())
           .isEqualTo("drover deployment list: marathon-app at http://127.0.0.1:" + closed + " is unreachable (connection refused); start it or pass --marathon URL");
     }
+  }
+
+  @Test
+  void logsFollowsATaskUntilItEndsAndItsFileIsDrained() throws Exception {
+    Path file =
+        appFile(
+            "ticker.json",
+            "{\"id\": \"/cli/ticker\", \"cmd\": \"for i in 1 2 3; do echo tick-$i; sleep 1; done; sleep 600\", \"cpus\": 0.1, \"mem\": 32}");
+    assertThat(drover("app", "deploy", "-f", file.toString()).exitCode()).isZero();
+    String taskId = JSON.readTree(drover("task", "list", "--app", "/cli/ticker", "--json").out()).path("tasks").get(0).path("id").asText();
+
+    try (DroverProcess follow = DroverProcess.start(work, "logs-follow", "logs", taskId, "--follow", "--marathon", marathon)) {
+      await().atMost(Duration.ofSeconds(30)).until(() -> follow.output().contains("tick-3\n"));
+      assertThat(follow.isAlive()).as("it follows while the task runs").isTrue();
+      assertThat(drover("app", "destroy", "/cli/ticker").exitCode()).isZero();
+      assertThat(follow.awaitExit(30)).as(follow.output()).isZero();
+      assertThat(follow.output()).startsWith("tick-1\ntick-2\ntick-3\n").doesNotContain("Exception");
+    }
+    Run unknown = drover("logs", "no-such-task");
+    assertThat(unknown.exitCode()).isEqualTo(1);
+    assertThat(unknown.err()).isEqualTo("drover logs: Task 'no-such-task' does not exist (HTTP 404)\n");
+  }
+
+  @Test
+  void clusterListsTheAgentAndMarathonAsAFramework() throws Exception {
+    Run cluster = drover("cluster");
+    assertThat(cluster.exitCode()).as(cluster.all()).isZero();
+    assertThat(cluster.out())
+        .startsWith("leader: ")
+        .containsPattern("\\S+ +local-1 +\\S+ +[0-9.]+/2 +[0-9.]+/1024 +[0-9.]+/1024 +\\S* of \\[31000-31100\\]")
+        .containsPattern("\\S+ +marathon +\\S+ +\\S+ +[0-9.]+% +[0-9]+");
+
+    JsonNode state = JSON.readTree(drover("cluster", "--json").out());
+    assertThat(state.path("agents")).extracting(agent -> agent.path("hostname").asText()).containsExactly("local-1");
   }
 }
