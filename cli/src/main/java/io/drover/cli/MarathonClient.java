@@ -162,19 +162,19 @@ final class MarathonClient {
     } catch (JsonProcessingException e) {
       json = null;
     }
-    String message = json != null && json.hasNonNull("message") ? json.get("message").asText() : abbreviate(body);
-    if (message.isBlank()) {
-      message = request.method() + " " + request.uri().getPath() + " failed";
+    String answered = request.method() + " " + request.uri().getPath() + " answered HTTP " + status;
+    if (json == null || !json.hasNonNull("message")) {
+      String text = abbreviate(body);
+      return CliFailure.failed(text.isEmpty() ? answered : answered + ": " + text);
     }
+    String message = json.get("message").asText();
     List<String> details = new ArrayList<>();
-    if (json != null) {
-      for (JsonNode detail : json.path("details")) {
-        List<String> errors = Json.elements(detail.path("errors")).stream().map(JsonNode::asText).toList();
-        details.add(Json.text(detail, "path", "/") + ": " + String.join(", ", errors));
-      }
-      for (JsonNode deployment : json.path("deployments")) {
-        details.add("deployment " + Json.text(deployment, "id", "?") + " is under way (drover deployment watch ID, or wait for it)");
-      }
+    for (JsonNode detail : json.path("details")) {
+      List<String> errors = Json.elements(detail.path("errors")).stream().map(JsonNode::asText).toList();
+      details.add(Json.text(detail, "path", "/") + ": " + String.join(", ", errors));
+    }
+    for (JsonNode deployment : json.path("deployments")) {
+      details.add("deployment " + Json.text(deployment, "id", "?") + " is under way (drover deployment watch ID, or wait for it)");
     }
     return CliFailure.failed(message + " (HTTP " + status + ")", details);
   }

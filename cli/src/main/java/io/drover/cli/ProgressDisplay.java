@@ -17,7 +17,7 @@ interface ProgressDisplay {
   final class RedrawingDisplay implements ProgressDisplay {
     private static final String ERASE_LINE = "\r\033[2K";
     private final PrintWriter out;
-    private boolean shown;
+    private String shown;
 
     RedrawingDisplay(PrintWriter out) {
       this.out = out;
@@ -25,17 +25,19 @@ interface ProgressDisplay {
 
     @Override
     public void show(String line) {
-      out.print(ERASE_LINE + line);
-      out.flush();
-      shown = true;
+      if (!line.equals(shown)) {
+        out.print(ERASE_LINE + line);
+        out.flush();
+        shown = line;
+      }
     }
 
     @Override
     public void finish() {
-      if (shown) {
+      if (shown != null) {
         out.println();
         out.flush();
-        shown = false;
+        shown = null;
       }
     }
   }

@@ -109,4 +109,14 @@ class LogsAndClusterCommandTest {
     assertThat(run.out()).isEqualTo("last words\n");
     assertThat(run.err()).isEqualTo("drover logs: task web.a ended and its file can no longer be read: Task 'web.a' does not exist (HTTP 404)\n");
   }
+
+  @Test
+  void anAnswerWithoutTheApisJsonNamesTheRequestAndStatus() {
+    marathon.on("GET /cluster/state", 404, "<html>Not Found</html>");
+
+    Run run = Run.of(new ClusterCommand(), "--marathon", marathon.url());
+
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.err()).isEqualTo("cluster: GET /cluster/state answered HTTP 404: <html>Not Found</html>\n");
+  }
 }
