@@ -48,10 +48,6 @@ final class MarathonClient {
     return new MarathonClient(uri);
   }
 
-  URI base() {
-    return base;
-  }
-
   /** One path segment, escaped (task ids may hold characters a path must not). */
   static String segment(String raw) {
     return URLEncoder.encode(raw, StandardCharsets.UTF_8).replace("+", "%20");
