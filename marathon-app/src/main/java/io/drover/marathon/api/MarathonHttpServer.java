@@ -51,8 +51,9 @@ public final class MarathonHttpServer implements AutoCloseable {
     jersey.register(new RequestMetricsFilter(metrics));
     jersey.register(new MarathonExceptionMapper());
     TaskKills kills = new TaskKills(services.deployments(), services.status(), services.instances());
-    jersey.register(new AppsResource(new AppService(services.deployments(), services.status()), bodies, services.events(), services.clock(), kills));
-    jersey.register(new GroupsResource(new GroupService(services.deployments()), bodies));
+    AppService apps = new AppService(services.deployments(), services.status());
+    jersey.register(new AppsResource(apps, bodies, services.events(), services.clock(), kills));
+    jersey.register(new GroupsResource(new GroupService(services.deployments(), apps), bodies));
     jersey.register(new DeploymentsResource(services.deployments()));
     jersey.register(new TasksResource(services.deployments(), services.status(), bodies, kills));
     jersey.register(new QueueResource(services.deployments(), services.instances()));

@@ -4,6 +4,7 @@ import io.drover.marathon.app.AppDefinition;
 import io.drover.marathon.app.PathId;
 import io.drover.marathon.app.ValidationException;
 import io.drover.marathon.app.Violation;
+import io.drover.marathon.group.Group;
 import io.drover.marathon.group.GroupValidator;
 import io.drover.marathon.group.RootGroup;
 import java.time.Clock;
@@ -135,6 +136,16 @@ public final class DeploymentManager implements DeploymentProgress {
   public synchronized Optional<AppDefinition> appVersion(PathId appId, Instant version) {
     requireLeading();
     return repository.appVersion(appId, version);
+  }
+
+  public synchronized List<Instant> groupVersions(PathId groupId) {
+    requireLeading();
+    return repository.groupVersions(groupId);
+  }
+
+  public synchronized Optional<Group> groupAt(PathId groupId, Instant version) {
+    requireLeading();
+    return repository.groupAt(groupId, version);
   }
 
   /**
