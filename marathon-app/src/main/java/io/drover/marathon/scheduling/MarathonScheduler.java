@@ -14,6 +14,7 @@ import io.drover.marathon.instance.InstanceId;
 import io.drover.marathon.instance.InstanceListener;
 import io.drover.marathon.instance.InstanceTracker;
 import io.drover.marathon.instance.InstanceUpdate;
+import io.drover.marathon.instance.KillMode;
 import io.drover.marathon.instance.KillReason;
 import io.drover.marathon.launch.LaunchQueue;
 import io.drover.marathon.launch.PendingLaunch;
@@ -148,24 +149,30 @@ public final class MarathonScheduler implements Scheduler, AppScheduling {
   }
 
   @Override
-  public synchronized void kill(Collection<InstanceId> instanceIds, boolean scaleDown) {
+  public synchronized void kill(Collection<InstanceId> instanceIds, KillMode mode) {
     requireStarted();
     Instant now = clock.instant();
     Set<String> apps = new LinkedHashSet<>();
     for (InstanceId id : instanceIds) {
-      Optional<Instance> found = tracker.get(id).filter(i -> !i.isDecommissioned());
+      // a wipe also forgets instances already being killed (say, on an agent that is gone)
+      Optional<Instance> found = tracker.get(id).filter(i -> mode == KillMode.WIPE || !i.isDecommissioned());
       if (found.isEmpty()) {
         continue;
       }
       Instance instance = found.get();
-      if (scaleDown) {
+      apps.add(instance.appId());
+      if (mode == KillMode.WIPE) {
+        tracker.expunge(instance.id());
+        driver.kill(instance.id().taskId(), instance.agentId());
+        continue;
+      }
+      if (mode == KillMode.SCALE_DOWN) {
         Target target = targets.getOrDefault(instance.appId(), Map.of()).get(instance.appVersion());
         if (target != null) {
           targets.get(instance.appId()).put(instance.appVersion(), new Target(target.spec(), Math.max(0, target.count() - 1)));
         }
       }
-      kill(instance, scaleDown ? KillReason.SCALING_DOWN : KillReason.REQUESTED, now);
-      apps.add(instance.appId());
+      kill(instance, mode == KillMode.SCALE_DOWN ? KillReason.SCALING_DOWN : KillReason.REQUESTED, now);
     }
     apps.forEach(this::converge);
     updateOfferInterest();

@@ -23,6 +23,7 @@ import io.drover.marathon.instance.Instance;
 import io.drover.marathon.instance.InstanceChange;
 import io.drover.marathon.instance.InstanceId;
 import io.drover.marathon.instance.InstanceTracker;
+import io.drover.marathon.instance.KillMode;
 import io.drover.marathon.launch.BackoffStrategy;
 import io.drover.marathon.launch.LaunchQueue;
 import io.drover.marathon.launch.QueueEntry;
@@ -344,8 +345,8 @@ class MarathonSchedulerTest {
     InstanceId restarted = launchedIds().get(0);
     InstanceId removed = launchedIds().get(1);
 
-    scheduler.kill(List.of(restarted), false);
-    scheduler.kill(List.of(removed), true);
+    scheduler.kill(List.of(restarted), KillMode.RESTART);
+    scheduler.kill(List.of(removed), KillMode.SCALE_DOWN);
 
     assertThat(driver.killed()).containsExactly(restarted.taskId(), removed.taskId());
     assertThat(scheduler.target("/web", "v1")).hasValue(2);
@@ -353,6 +354,27 @@ class MarathonSchedulerTest {
     report(restarted, TaskState.TASK_KILLED);
     report(removed, TaskState.TASK_KILLED);
     assertThat(queue.wanted("/web", "v1")).isEqualTo(1);
+    assertThat(queue.delay("/web", "v1")).isEmpty();
+  }
+
+  @Test
+  void aWipedInstanceIsForgottenAtOnceReplacedWithoutWaitingAndItsLaterReportsAreAnUnknownTasks() {
+    scheduler.scale(web().build(), 2);
+    offers("a1", "a2");
+    allRunning(launchedIds());
+    InstanceId wiped = launchedIds().get(0);
+    report(wiped, TaskState.TASK_UNREACHABLE);
+
+    scheduler.kill(List.of(wiped), KillMode.WIPE);
+
+    assertThat(tracker.get(wiped)).isEmpty();
+    assertThat(store.stored()).doesNotContainKey(wiped);
+    assertThat(driver.killed()).containsExactly(wiped.taskId());
+    assertThat(queue.wanted("/web", "v1")).as("replaced at once").isEqualTo(1);
+    assertThat(scheduler.target("/web", "v1")).hasValue(2);
+    report(wiped, TaskState.TASK_RUNNING);
+    assertThat(driver.killed()).as("an unknown task now").containsExactly(wiped.taskId(), wiped.taskId());
+    assertThat(tracker.get(wiped)).isEmpty();
     assertThat(queue.delay("/web", "v1")).isEmpty();
   }
 
