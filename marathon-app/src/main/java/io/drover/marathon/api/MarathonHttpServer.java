@@ -50,12 +50,13 @@ public final class MarathonHttpServer implements AutoCloseable {
     jersey.register(new BodySizeFilter(settings.maxBodyBytes()));
     jersey.register(new RequestMetricsFilter(metrics));
     jersey.register(new MarathonExceptionMapper());
-    TaskKills kills = new TaskKills(services.deployments(), services.status(), services.instances());
-    AppService apps = new AppService(services.deployments(), services.status());
+    AppStatusSource status = new ServicePortStatusSource(services.status(), services.deployments());
+    TaskKills kills = new TaskKills(services.deployments(), status, services.instances());
+    AppService apps = new AppService(services.deployments(), status);
     jersey.register(new AppsResource(apps, bodies, services.events(), services.clock(), kills));
     jersey.register(new GroupsResource(new GroupService(services.deployments(), apps), bodies));
     jersey.register(new DeploymentsResource(services.deployments()));
-    jersey.register(new TasksResource(services.deployments(), services.status(), bodies, kills));
+    jersey.register(new TasksResource(services.deployments(), status, bodies, kills));
     jersey.register(new QueueResource(services.deployments(), services.instances()));
     jersey.register(new InfoResource(settings.info(), services.leadership(), services.frameworkId()));
     jersey.register(new LeaderResource(services.leadership()));
