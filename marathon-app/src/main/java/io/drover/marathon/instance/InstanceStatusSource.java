@@ -19,7 +19,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The read-only parts of apps' JSON, from the {@link InstanceTracker}: counts, tasks, and the last
- * failure of each app (remembered from the instances' ends since this leader started). Thread-safe.
+ * failure of each app (from the instances' ends, kept in a {@link TaskFailureStore} so that the next
+ * leader {@link #load}s them). Thread-safe.
  */
 public final class InstanceStatusSource implements AppStatusSource {
   private final InstanceTracker tracker;
@@ -27,9 +28,18 @@ public final class InstanceStatusSource implements AppStatusSource {
   private final Map<String, TaskFailure> lastFailures = new ConcurrentHashMap<>();
   private final Map<String, Optional<Instant>> parsedVersions = new ConcurrentHashMap<>();
 
-  public InstanceStatusSource(InstanceTracker tracker) {
+  private final TaskFailureStore failures;
+
+  public InstanceStatusSource(InstanceTracker tracker, TaskFailureStore failures) {
     this.tracker = tracker;
+    this.failures = failures;
     tracker.addListener(this::remember);
+  }
+
+  /** Takes the stored failures as they are (when this process starts leading). */
+  public void load() {
+    lastFailures.clear();
+    failures.loadAll().forEach(failure -> lastFailures.put(failure.appId().toString(), failure));
   }
 
   @Override
@@ -78,12 +88,19 @@ public final class InstanceStatusSource implements AppStatusSource {
 
   private void remember(InstanceChange change) {
     Instance ended = change.instance();
-    if (!change.expunged() || !isFailure(ended)) {
+    if (!change.expunged()) {
+      return;
+    }
+    if (ended.kill().map(kill -> kill.reason() == KillReason.APP_REMOVED).orElse(false)) {
+      // the stored one goes with the app's definition
+      lastFailures.remove(ended.appId());
+      return;
+    }
+    if (!isFailure(ended)) {
       return;
     }
     Instant at = change.status().map(TaskStatus::timestamp).orElse(ended.conditionSince());
-    lastFailures.put(
-        ended.appId(),
+    TaskFailure failure =
         new TaskFailure(
             PathId.parse(ended.appId()),
             ended.id().value(),
@@ -92,7 +109,9 @@ public final class InstanceStatusSource implements AppStatusSource {
             ended.taskState().orElse(TaskState.TASK_STAGING).name(),
             ended.message(),
             at,
-            version(ended).orElse(null)));
+            version(ended).orElse(null));
+    lastFailures.put(ended.appId(), failure);
+    failures.store(failure);
   }
 
   /** Ended badly: failed, errored, dropped, lost, or killed by anyone but the scheduler's own choice. */

@@ -83,7 +83,7 @@ public final class SchedulingService implements AutoCloseable {
               return thread;
             });
     this.deployments = new DeploymentDriver(scheduler, deploymentThread);
-    this.status = new InstanceStatusSource(tracker);
+    this.status = new InstanceStatusSource(tracker, term.taskFailures());
     this.events = new InstanceEvents(tracker, bus, clock);
     events.start();
     this.ticks =
@@ -127,6 +127,7 @@ public final class SchedulingService implements AutoCloseable {
       throw new IllegalStateException("already leading");
     }
     term.use(storage);
+    status.load();
     FrameworkInfo framework = term.frameworkId().load().map(settings.framework()::withId).orElse(settings.framework());
     driver = new ZooKeeperSchedulerDriver(scheduler, framework, ZkUrl.parse(settings.masterZkUrl()), DriverOptions.DEFAULTS);
     scheduler.start(driver);

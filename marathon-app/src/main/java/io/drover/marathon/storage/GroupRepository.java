@@ -176,6 +176,7 @@ public final class GroupRepository {
         // the history stays while older root versions name it (see the class comment)
         transaction.put(paths.app(removed), new CurrentVersion(null));
         transaction.put(paths.deletedApp(removed, after.version()), new DeletedApp(removed, after.version()));
+        transaction.remove(paths.taskFailure(removed));
       }
     }
     for (Map.Entry<PathId, GroupInfo> group : after.groupsById().entrySet()) {

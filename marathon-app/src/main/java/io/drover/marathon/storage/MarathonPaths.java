@@ -22,6 +22,7 @@ import java.time.Instant;
  * &lt;root&gt;/marathon/state/deleted-apps/&lt;id&gt;@&lt;ver&gt;  an app deleted at that root version, history kept
  * &lt;root&gt;/marathon/state/deployments/&lt;id&gt;   a deployment under way
  * &lt;root&gt;/marathon/state/instances/&lt;id&gt;     an instance (written by the scheduling side)
+ * &lt;root&gt;/marathon/state/task-failures/&lt;id&gt; the last task failure of an app
  * &lt;root&gt;/marathon/state/framework-id        the framework id the master gave
  * </pre>
  *
@@ -112,6 +113,14 @@ public record MarathonPaths(String root) {
 
   public String instance(String id) {
     return instances() + "/" + encodeName(id);
+  }
+
+  public String taskFailures() {
+    return state() + "/task-failures";
+  }
+
+  public String taskFailure(PathId appId) {
+    return taskFailures() + "/" + encode(appId);
   }
 
   public String frameworkId() {

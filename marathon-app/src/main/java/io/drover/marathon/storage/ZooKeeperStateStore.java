@@ -53,7 +53,7 @@ public final class ZooKeeperStateStore implements AutoCloseable {
    */
   public static ZooKeeperStateStore open(CuratorFramework client, MarathonPaths paths, MarathonTerm term, NodeCodec codec) {
     try {
-      for (String dir : List.of(paths.apps(), paths.groups(), paths.deployments(), paths.instances(), paths.rootVersions(), paths.deletedApps())) {
+      for (String dir : List.of(paths.apps(), paths.groups(), paths.deployments(), paths.instances(), paths.rootVersions(), paths.deletedApps(), paths.taskFailures())) {
         if (client.checkExists().forPath(dir) == null) {
           try {
             client.create().creatingParentsIfNeeded().forPath(dir, new byte[0]);

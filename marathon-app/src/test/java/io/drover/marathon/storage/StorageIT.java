@@ -140,7 +140,7 @@ class StorageIT {
 
   @Test
   void theStateDirectoriesArePersistentSoThatEmptyingThemDoesNotDeleteThem() throws Exception {
-    for (String dir : List.of(paths.apps(), paths.groups(), paths.deployments(), paths.instances(), paths.rootVersions(), paths.deletedApps())) {
+    for (String dir : List.of(paths.apps(), paths.groups(), paths.deployments(), paths.instances(), paths.rootVersions(), paths.deletedApps(), paths.taskFailures())) {
       // ZooKeeper gives containers a marker owner; it deletes them once emptied
       assertThat(client.checkExists().forPath(dir).getEphemeralOwner()).as(dir).isZero();
     }
