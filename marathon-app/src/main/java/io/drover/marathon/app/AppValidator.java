@@ -57,6 +57,10 @@ public final class AppValidator {
     for (int i = 0; i < app.healthChecks().size(); i++) {
       checkHealthCheck(app.healthChecks().get(i), app.portCount(), checks, "/healthChecks(" + i + ")");
     }
+    // Mesos runs one check per task; the others run from marathon-app, which can only probe ports
+    if (app.healthChecks().stream().filter(check -> check.protocol().runsOnAgent()).count() > 1) {
+      checks.add("/healthChecks", "AppDefinition can contain at most one Mesos health check");
+    }
     checkUnreachableStrategy(app.unreachableStrategy(), checks);
     if (app.acceptedResourceRoles() != null && app.acceptedResourceRoles().isEmpty()) {
       checks.add("/acceptedResourceRoles", "must not be empty");

@@ -11,6 +11,7 @@ import io.drover.marathon.app.TaskView;
 import io.drover.core.TaskStatus;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -29,10 +30,12 @@ public final class InstanceStatusSource implements AppStatusSource {
   private final Map<String, Optional<Instant>> parsedVersions = new ConcurrentHashMap<>();
 
   private final TaskFailureStore failures;
+  private final HealthResults hostCheckResults;
 
-  public InstanceStatusSource(InstanceTracker tracker, TaskFailureStore failures) {
+  public InstanceStatusSource(InstanceTracker tracker, TaskFailureStore failures, HealthResults hostCheckResults) {
     this.tracker = tracker;
     this.failures = failures;
+    this.hostCheckResults = hostCheckResults;
     tracker.addListener(this::remember);
   }
 
@@ -58,19 +61,21 @@ public final class InstanceStatusSource implements AppStatusSource {
     return Optional.ofNullable(lastFailures.get(appId.toString()));
   }
 
+  /** One result per check: the agent's first (once it has reported), then those of marathon-app's own checks. */
   private TaskView view(PathId appId, Instance instance) {
-    List<HealthCheckResult> health =
-        instance.health().healthy().isEmpty()
-            ? List.of()
-            : List.of(
-                new HealthCheckResult(
-                    instance.id().value(),
-                    instance.health().isHealthy(),
-                    instance.health().consecutiveFailures(),
-                    null,
-                    null,
-                    instance.health().unhealthySince().orElse(null),
-                    instance.health().isUnhealthy() ? instance.message() : null));
+    List<HealthCheckResult> health = new ArrayList<>();
+    if (instance.health().healthy().isPresent()) {
+      health.add(
+          new HealthCheckResult(
+              instance.id().value(),
+              instance.health().isHealthy(),
+              instance.health().consecutiveFailures(),
+              null,
+              null,
+              instance.health().unhealthySince().orElse(null),
+              instance.health().isUnhealthy() ? instance.message() : null));
+    }
+    health.addAll(hostCheckResults.of(instance.id()));
     return new TaskView(
         instance.id().value(),
         appId,

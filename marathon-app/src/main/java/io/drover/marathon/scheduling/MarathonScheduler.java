@@ -70,6 +70,7 @@ public final class MarathonScheduler implements Scheduler, AppScheduling {
   private final LaunchQueue queue;
   private final OfferMatcher matcher;
   private final FrameworkIdStore frameworkIds;
+  private final HostHealthChecks hostChecks;
   private final Clock clock;
   private final Map<String, Map<String, Target>> targets = new LinkedHashMap<>();
   /** Agents seen in offers and not lost since: where global apps belong. */
@@ -80,8 +81,15 @@ public final class MarathonScheduler implements Scheduler, AppScheduling {
   private boolean idleFiltersOutstanding;
 
   public MarathonScheduler(
-      SchedulerConfig config, InstanceTracker tracker, LaunchQueue queue, OfferMatcher matcher, FrameworkIdStore frameworkIds, Clock clock) {
+      SchedulerConfig config,
+      InstanceTracker tracker,
+      LaunchQueue queue,
+      OfferMatcher matcher,
+      FrameworkIdStore frameworkIds,
+      HostHealthChecks hostChecks,
+      Clock clock) {
     this.config = Objects.requireNonNull(config, "config");
+    this.hostChecks = Objects.requireNonNull(hostChecks, "hostChecks");
     this.tracker = Objects.requireNonNull(tracker, "tracker");
     this.queue = Objects.requireNonNull(queue, "queue");
     this.matcher = Objects.requireNonNull(matcher, "matcher");
@@ -105,6 +113,7 @@ public final class MarathonScheduler implements Scheduler, AppScheduling {
    */
   public synchronized void stop() {
     driver = null;
+    hostChecks.clear();
     targets.clear();
     knownAgents.clear();
     queue.clear();
@@ -332,6 +341,7 @@ public final class MarathonScheduler implements Scheduler, AppScheduling {
     }
     Instant now = clock.instant();
     Set<String> changed = new LinkedHashSet<>();
+    watchHostChecks();
     for (Instance instance : tracker.all()) {
       if (review(instance, now)) {
         changed.add(instance.appId());
@@ -345,6 +355,19 @@ public final class MarathonScheduler implements Scheduler, AppScheduling {
   }
 
   // ---- deciding and doing
+
+  /** Has marathon-app probe the host checks of running instances, and stop probing the others. */
+  private void watchHostChecks() {
+    Set<InstanceId> watched = new HashSet<>();
+    for (Instance instance : tracker.all()) {
+      Optional<RunSpec> spec = specFor(instance);
+      if (spec.isPresent() && !spec.get().hostHealthChecks().isEmpty() && instance.condition() == Condition.RUNNING && instance.kill().isEmpty()) {
+        hostChecks.watch(instance, spec.get().hostHealthChecks());
+        watched.add(instance.id());
+      }
+    }
+    hostChecks.retain(watched);
+  }
 
   /**
    * Applies the app's timed rules to one instance: unreachable for too long, unhealthy for good.
@@ -375,6 +398,10 @@ public final class MarathonScheduler implements Scheduler, AppScheduling {
     }
     if (HealthPolicy.failedForGood(current, spec.get().healthCheck(), now)) {
       LOG.info("Instance {} failed its health check {} times: replacing it", current.id(), current.health().consecutiveFailures());
+      kill(current, KillReason.UNHEALTHY, now);
+      changed = true;
+    } else if (current.kill().isEmpty() && hostChecks.failedForGood(current.id(), spec.get().hostHealthChecks())) {
+      LOG.info("Instance {} failed a health check run from marathon-app too often: replacing it", current.id());
       kill(current, KillReason.UNHEALTHY, now);
       changed = true;
     }

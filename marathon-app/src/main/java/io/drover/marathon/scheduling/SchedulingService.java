@@ -22,6 +22,8 @@ import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -62,6 +64,8 @@ public final class SchedulingService implements AutoCloseable {
   private final LaunchQueue queue;
   private final MarathonScheduler scheduler;
   private final ExecutorService deploymentThread;
+  private final ScheduledExecutorService probeThreads;
+  private final HostHealthChecks hostChecks;
   private final DeploymentDriver deployments;
   private final InstanceStatusSource status;
   private final InstanceEvents events;
@@ -72,9 +76,17 @@ public final class SchedulingService implements AutoCloseable {
     this.settings = Objects.requireNonNull(settings, "settings");
     this.tracker = new InstanceTracker(term.instances());
     this.queue = new LaunchQueue(clock);
+    this.probeThreads = Executors.newScheduledThreadPool(2, daemon("marathon-health-probe"));
+    this.hostChecks = HostHealthChecks.overNetwork(probeThreads, clock);
     this.scheduler =
         new MarathonScheduler(
-            settings.scheduler(), tracker, queue, new OfferMatcher(UUID::randomUUID, settings.scheduler().keepGpuAgentsForGpuApps()), term.frameworkId(), clock);
+            settings.scheduler(),
+            tracker,
+            queue,
+            new OfferMatcher(UUID::randomUUID, settings.scheduler().keepGpuAgentsForGpuApps()),
+            term.frameworkId(),
+            hostChecks,
+            clock);
     this.deploymentThread =
         Executors.newSingleThreadExecutor(
             r -> {
@@ -83,7 +95,7 @@ public final class SchedulingService implements AutoCloseable {
               return thread;
             });
     this.deployments = new DeploymentDriver(scheduler, deploymentThread);
-    this.status = new InstanceStatusSource(tracker, term.taskFailures());
+    this.status = new InstanceStatusSource(tracker, term.taskFailures(), hostChecks::results);
     this.events = new InstanceEvents(tracker, bus, clock);
     events.start();
     this.ticks =
@@ -93,6 +105,14 @@ public final class SchedulingService implements AutoCloseable {
               deployments.tick();
             },
             settings.tickInterval());
+  }
+
+  private static ThreadFactory daemon(String name) {
+    return r -> {
+      Thread thread = new Thread(r, name);
+      thread.setDaemon(true);
+      return thread;
+    };
   }
 
   public AppScheduling scheduling() {
@@ -155,5 +175,6 @@ public final class SchedulingService implements AutoCloseable {
     standDown();
     events.stop();
     deploymentThread.shutdownNow();
+    probeThreads.shutdownNow();
   }
 }

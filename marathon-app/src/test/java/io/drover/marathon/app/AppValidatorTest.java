@@ -152,6 +152,14 @@ class AppValidatorTest {
   }
 
   @Test
+  void atMostOneHealthCheckMayRunOnTheAgent() throws Exception {
+    String two = "{\"id\":\"/a\",\"cmd\":\"x\",\"healthChecks\":[{\"protocol\":\"MESOS_HTTP\"},{\"protocol\":\"COMMAND\",\"command\":{\"value\":\"true\"}}]}";
+    assertThat(violations(two)).containsExactly(new Violation("/healthChecks", "AppDefinition can contain at most one Mesos health check"));
+    String many = "{\"id\":\"/a\",\"cmd\":\"x\",\"healthChecks\":[{\"protocol\":\"HTTP\"},{\"protocol\":\"TCP\"},{\"protocol\":\"MESOS_TCP\"}]}";
+    assertThat(violations(many)).isEmpty();
+  }
+
+  @Test
   void dockerNeedsAnImage() throws Exception {
     assertThat(violations("{\"id\":\"/a\",\"cmd\":\"x\",\"container\":{\"type\":\"DOCKER\",\"docker\":{\"image\":\"\"}}}"))
         .containsExactly(new Violation("/container/docker/image", "must not be empty"));

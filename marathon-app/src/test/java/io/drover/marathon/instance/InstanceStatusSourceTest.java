@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.drover.core.TaskState;
 import io.drover.marathon.app.AppCounts;
+import io.drover.marathon.app.HealthCheckResult;
 import io.drover.marathon.app.PathId;
 import io.drover.marathon.app.TaskFailure;
 import io.drover.marathon.app.TaskView;
@@ -22,7 +23,8 @@ class InstanceStatusSourceTest {
 
   private final InstanceTracker tracker = new InstanceTracker(new InMemoryInstanceStore());
   private final RecordingFailures stored = new RecordingFailures();
-  private final InstanceStatusSource source = new InstanceStatusSource(tracker, stored);
+  private final Map<InstanceId, List<HealthCheckResult>> hostResults = new LinkedHashMap<>();
+  private final InstanceStatusSource source = new InstanceStatusSource(tracker, stored, id -> hostResults.getOrDefault(id, List.of()));
 
   /** Failures kept in memory, as a store would keep them. */
   private static final class RecordingFailures implements TaskFailureStore {
@@ -66,6 +68,9 @@ class InstanceStatusSourceTest {
     assertThat(task.startedAt()).isEqualTo(T0.plusSeconds(2));
     assertThat(task.version()).isEqualTo(T0);
     assertThat(task.healthCheckResults()).singleElement().satisfies(r -> assertThat(r.alive()).isTrue());
+    HealthCheckResult fromHere = new HealthCheckResult(web1.id().value(), false, 2, null, null, T0, "refused");
+    hostResults.put(web1.id(), List.of(fromHere));
+    assertThat(source.tasks(WEB).get(0).healthCheckResults()).as("one per check: the agent's, then marathon-app's").hasSize(2).endsWith(fromHere);
     assertThat(tasks.get(1).state()).as("no status yet").isEqualTo("TASK_STAGING");
     assertThat(source.counts(PathId.parse("/other"))).isEqualTo(AppCounts.NONE);
   }
@@ -91,7 +96,7 @@ class InstanceStatusSourceTest {
   void aNewLeaderLoadsTheStoredFailuresAndARemovedAppsFailureGoes() {
     Instance web1 = launch(1);
     tracker.update(status(web1.id(), TaskState.TASK_FAILED, T0.plusSeconds(5)), T0.plusSeconds(5));
-    InstanceStatusSource next = new InstanceStatusSource(new InstanceTracker(new InMemoryInstanceStore()), stored);
+    InstanceStatusSource next = new InstanceStatusSource(new InstanceTracker(new InMemoryInstanceStore()), stored, id -> List.of());
 
     next.load();
 

@@ -118,4 +118,20 @@ class RunSpecsTest {
     assertThat(spec.docker().orElseThrow().parameters()).containsExactly(new ContainerInfo.Parameter("network", "host"));
     assertThat(spec.ports()).as("Marathon's default: one port definition").hasSize(1);
   }
+
+  @Test
+  void theCheckOnlyTheAgentCanRunGoesFirstAndTheOthersAreRunFromMarathonApp() throws Exception {
+    RunSpec spec =
+        RunSpecs.of(read("""
+            {"id": "/web", "cmd": "serve", "portDefinitions": [{"port": 0}, {"port": 0}], "version": "2030-01-01T00:00:00.000Z",
+             "healthChecks": [{"protocol": "HTTP", "path": "/a", "portIndex": 0},
+                              {"protocol": "MESOS_TCP", "portIndex": 1},
+                              {"protocol": "TCP", "portIndex": 1}]}
+            """));
+
+    assertThat(spec.healthCheck().map(HealthCheck::protocol)).contains(HealthCheck.Protocol.TCP);
+    assertThat(spec.healthCheck().map(HealthCheck::portIndex)).contains(1);
+    assertThat(spec.hostHealthChecks()).extracting(HealthCheck::protocol).containsExactly(HealthCheck.Protocol.HTTP, HealthCheck.Protocol.TCP);
+    assertThat(spec.hostHealthChecks().get(0).path()).isEqualTo("/a");
+  }
 }
