@@ -1,17 +1,17 @@
 package io.drover.marathon.scheduling;
 
-import io.drover.marathon.app.TaskFailure;
-import io.drover.marathon.instance.TaskFailureStore;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import io.drover.core.FrameworkId;
+import io.drover.marathon.app.TaskFailure;
 import io.drover.marathon.instance.Instance;
 import io.drover.marathon.instance.InstanceId;
 import io.drover.marathon.instance.InstanceStore;
+import io.drover.marathon.instance.TaskFailureStore;
 import io.drover.marathon.instance.ZooKeeperInstanceStore;
 import io.drover.marathon.storage.MarathonStorage;
 import java.util.List;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The storage of the leadership term under way, for parts that outlive terms: each new leader's

@@ -296,6 +296,19 @@ class AppsApiIT {
   }
 
   @Test
+  void networksRoundTripAndAnUnknownModeIs422WithItsPath() {
+    ApiNode.Answer created = node.send("POST", "/v2/apps", Fixtures.text("docker-networks-app.json").replace("/prod/api", "/api"));
+    assertThat(created.status()).as(created.body()).isEqualTo(201);
+    assertThat(node.get("/v2/apps/api").json().at("/app/networks").toString()).isEqualTo("[{\"mode\":\"container\",\"name\":\"backend\"}]");
+
+    ApiNode.Answer bad =
+        node.send("POST", "/v2/apps", "{\"id\":\"/b\",\"container\":{\"docker\":{\"image\":\"i\"}},\"networks\":[{\"mode\":\"overlay\"}]}");
+    assertThat(bad.status()).isEqualTo(422);
+    assertThat(bad.json().get("message").asText()).isEqualTo("Object is not valid");
+    assertThat(bad.json().at("/details/0/path").asText()).isEqualTo("/networks(0)/mode");
+  }
+
+  @Test
   void invalidDefinitionsAre422WithEveryPath() {
     ApiNode.Answer invalid =
         node.send(

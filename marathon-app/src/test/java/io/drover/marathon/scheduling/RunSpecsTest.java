@@ -120,6 +120,21 @@ class RunSpecsTest {
   }
 
   @Test
+  void eachNetworkModeMapsToTheDockerContainerizersNetwork() throws Exception {
+    RunSpec named = RunSpecs.of(read(io.drover.marathon.testing.Fixtures.text("docker-networks-app.json")));
+    assertThat(named.docker().orElseThrow().parameters()).containsExactly(new ContainerInfo.Parameter("network", "backend"));
+    assertThat(named.ports()).as("a mapping without a host port is reached on the container network only").isEmpty();
+
+    RunSpec bridge =
+        RunSpecs.of(read("""
+            {"id": "/b", "container": {"type": "DOCKER", "docker": {"image": "busybox"}, "portMappings": [{"containerPort": 80, "hostPort": 0}]},
+             "networks": [{"mode": "container/bridge"}], "version": "2030-01-01T00:00:00.000Z"}
+            """));
+    assertThat(bridge.docker().orElseThrow().parameters()).as("bridge is Docker's default").isEmpty();
+    assertThat(bridge.ports()).hasSize(1);
+  }
+
+  @Test
   void theCheckOnlyTheAgentCanRunGoesFirstAndTheOthersAreRunFromMarathonApp() throws Exception {
     RunSpec spec =
         RunSpecs.of(read("""
