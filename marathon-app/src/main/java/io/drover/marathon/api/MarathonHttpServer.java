@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.eclipse.jetty.http.UriCompliance;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 
@@ -68,6 +69,9 @@ public final class MarathonHttpServer implements AutoCloseable {
     events.addMapping("/v2/events");
 
     HttpConnectorFactory connector = new HttpConnectorFactory();
+    // Marathon clients put an app's absolute id after a slash (/v2/apps//prod/web); Marathon's Jetty took it
+    connector.setUriCompliance(UriCompliance.DEFAULT.with("marathon-clients", UriCompliance.Violation.AMBIGUOUS_EMPTY_SEGMENT));
+    environment.getApplicationContext().getServletHandler().setDecodeAmbiguousURIs(true);
     connector.setBindHost(settings.bindHost());
     connector.setPort(settings.port());
     SimpleServerFactory factory = new SimpleServerFactory();

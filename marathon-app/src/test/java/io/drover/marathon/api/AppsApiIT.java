@@ -296,6 +296,17 @@ class AppsApiIT {
   }
 
   @Test
+  void anAbsoluteIdAfterTheSlashIsTheAppAsMarathonClientsSendIt() {
+    create(WEB);
+
+    ApiNode.Answer app = node.get("/v2/apps//web");
+
+    assertThat(app.status()).as(app.body()).isEqualTo(200);
+    assertThat(app.json().at("/app/id").asText()).isEqualTo("/web");
+    assertThat(node.get("/v2/apps//web/tasks").status()).isEqualTo(200);
+  }
+
+  @Test
   void networksRoundTripAndAnUnknownModeIs422WithItsPath() {
     ApiNode.Answer created = node.send("POST", "/v2/apps", Fixtures.text("docker-networks-app.json").replace("/prod/api", "/api"));
     assertThat(created.status()).as(created.body()).isEqualTo(201);
