@@ -115,7 +115,7 @@ class GroupsAndDeploymentsApiIT {
     String version1 = node.get("/v2/groups/shop").json().get("version").asText();
     String v2 = "{\"apps\":[{\"id\":\"db\",\"cmd\":\"db v2\"}]}";
     finishAll(node, node.send("PUT", "/v2/groups/shop", v2).json().get("deploymentId").asText());
-    node.send("POST", "/v2/apps", "{\"id\":\"/elsewhere\",\"cmd\":\"x\"}");
+    node.send("POST", "/v2/apps", "{\"id\":\"/elsewhere\",\"cmd\":\"x\",\"portDefinitions\":[]}");
 
     JsonNode versions = node.get("/v2/groups/shop/versions").json();
     assertThat(versions.size()).isEqualTo(3);
