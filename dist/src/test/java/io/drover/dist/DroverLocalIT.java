@@ -85,6 +85,10 @@ class DroverLocalIT {
       assertThat(bad.awaitExit(30)).isEqualTo(2);
       assertThat(bad.output()).contains("must look like zk://");
     }
+    try (DroverProcess bad = DroverProcess.start(work, "bad-ports", "marathon", "--zk", local.zkUrl(), "--local-port-min", "20000", "--local-port-max", "10000")) {
+      assertThat(bad.awaitExit(30)).isEqualTo(2);
+      assertThat(bad.output()).contains("--local-port-min/--local-port-max: a service port range needs 1 <= min < max <= 65536, not 20000-10000");
+    }
   }
 
   @Test
