@@ -4,16 +4,11 @@ import io.drover.agent.AgentState;
 import io.drover.agent.containerizer.ContainerId;
 import io.drover.agent.containerizer.ResourceUsage;
 import io.drover.agent.sandbox.SandboxFiles;
-import io.dropwizard.core.server.SimpleServerFactory;
+import io.drover.http.DropwizardHttpServer;
 import io.dropwizard.core.setup.Environment;
-import io.dropwizard.jetty.HttpConnectorFactory;
-import io.dropwizard.request.logging.LogbackAccessRequestLogFactory;
-import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.server.ServerConnector;
 
 /**
  * The agent's HTTP API on the Dropwizard stack (Jetty, Jersey, Jackson), built in code rather than from
@@ -21,7 +16,7 @@ import org.eclipse.jetty.server.ServerConnector;
  * servlets under {@code /admin}.
  */
 public final class AgentHttpServer implements AutoCloseable {
-  private final Server server;
+  private final DropwizardHttpServer server;
 
   /** @param usage what a container uses now (the containerizer's {@code usage}) */
   public AgentHttpServer(String bindHost, int port, SandboxFiles files, Supplier<AgentState> state, Function<ContainerId, Optional<ResourceUsage>> usage) {
@@ -30,27 +25,16 @@ public final class AgentHttpServer implements AutoCloseable {
     environment.jersey().register(new StateResource(state, usage));
     environment.jersey().register(new HealthResource(state));
     environment.healthChecks().register("sandboxes", new SandboxesHealthCheck(files));
-    HttpConnectorFactory connector = new HttpConnectorFactory();
-    connector.setBindHost(bindHost);
-    connector.setPort(port);
-    SimpleServerFactory factory = new SimpleServerFactory();
-    factory.setConnector(connector);
-    factory.setApplicationContextPath("/");
-    factory.setAdminContextPath("/admin");
-    LogbackAccessRequestLogFactory requestLog = new LogbackAccessRequestLogFactory();
-    requestLog.setAppenders(List.of());
-    factory.setRequestLogFactory(requestLog);
-    this.server = factory.build(environment);
+    this.server = new DropwizardHttpServer(environment, bindHost, port);
   }
 
   /** Starts serving; returns the bound port (useful when asked for port 0). */
   public int start() throws Exception {
-    server.start();
-    return ((ServerConnector) server.getConnectors()[0]).getLocalPort();
+    return server.start();
   }
 
   @Override
   public void close() throws Exception {
-    server.stop();
+    server.close();
   }
 }

@@ -1,20 +1,16 @@
 package io.drover.marathon.api;
 
+import io.drover.http.DropwizardHttpServer;
 import io.drover.marathon.app.AppStatusSource;
 import io.drover.marathon.deployment.DeploymentManager;
 import io.drover.marathon.events.EventBus;
-import io.dropwizard.core.server.SimpleServerFactory;
 import io.dropwizard.core.setup.Environment;
 import io.dropwizard.jetty.HttpConnectorFactory;
-import io.dropwizard.request.logging.LogbackAccessRequestLogFactory;
 import jakarta.servlet.ServletRegistration;
 import java.time.Clock;
-import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.eclipse.jetty.http.UriCompliance;
-import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.server.ServerConnector;
 
 /**
  * marathon-app's HTTP API on the Dropwizard stack, built in code: Marathon's {@code /v2} endpoints
@@ -39,7 +35,7 @@ public final class MarathonHttpServer implements AutoCloseable {
       ClusterDirectory cluster,
       Clock clock) {}
 
-  private final Server server;
+  private final DropwizardHttpServer server;
   private final EventStreamServlet eventStreams;
 
   public MarathonHttpServer(Settings settings, Services services) {
@@ -70,31 +66,21 @@ public final class MarathonHttpServer implements AutoCloseable {
     events.setAsyncSupported(true);
     events.addMapping("/v2/events");
 
-    HttpConnectorFactory connector = new HttpConnectorFactory();
+    HttpConnectorFactory connector = DropwizardHttpServer.connector(settings.bindHost(), settings.port());
     // Marathon clients put an app's absolute id after a slash (/v2/apps//prod/web); Marathon's Jetty took it
     connector.setUriCompliance(UriCompliance.DEFAULT.with("marathon-clients", UriCompliance.Violation.AMBIGUOUS_EMPTY_SEGMENT));
     environment.getApplicationContext().getServletHandler().setDecodeAmbiguousURIs(true);
-    connector.setBindHost(settings.bindHost());
-    connector.setPort(settings.port());
-    SimpleServerFactory factory = new SimpleServerFactory();
-    factory.setConnector(connector);
-    factory.setApplicationContextPath("/");
-    factory.setAdminContextPath("/admin");
-    LogbackAccessRequestLogFactory requestLog = new LogbackAccessRequestLogFactory();
-    requestLog.setAppenders(List.of());
-    factory.setRequestLogFactory(requestLog);
-    this.server = factory.build(environment);
+    this.server = new DropwizardHttpServer(environment, connector);
   }
 
   /** Starts serving; returns the bound port (useful when asked for port 0). */
   public int start() throws Exception {
-    server.start();
-    return ((ServerConnector) server.getConnectors()[0]).getLocalPort();
+    return server.start();
   }
 
   @Override
   public void close() throws Exception {
     eventStreams.closeStreams();
-    server.stop();
+    server.close();
   }
 }
