@@ -5,26 +5,25 @@ import io.drover.core.Offer;
 import io.drover.core.Resources;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * An offer a task may go on, with what is still {@code available} of it (less than the offer once other
- * tasks of the same plan took their share) and the role it was offered for (the offer's own, unless
- * {@link #forRole} says otherwise); without a role the roles checker lets the candidate pass.
+ * tasks of the same plan took their share) and the role its resources are reserved for: {@value
+ * #UNRESERVED} for unreserved resources, the only kind Drover offers today. (The role the offer was
+ * allocated to is the offer's own {@link Offer#role}.)
  */
-public record Candidate(Offer offer, Resources available, Optional<String> role) {
+public record Candidate(Offer offer, Resources available, String resourceRole) {
+  /** The role of unreserved resources. */
+  public static final String UNRESERVED = "*";
+
   public Candidate {
     Objects.requireNonNull(offer, "offer");
     Objects.requireNonNull(available, "available");
-    role = role == null ? Optional.empty() : role;
+    Objects.requireNonNull(resourceRole, "resourceRole");
   }
 
   public static Candidate of(Offer offer) {
-    return new Candidate(offer, offer.resources(), Optional.of(offer.role()));
-  }
-
-  public static Candidate forRole(Offer offer, String role) {
-    return new Candidate(offer, offer.resources(), Optional.of(role));
+    return new Candidate(offer, offer.resources(), UNRESERVED);
   }
 
   public static List<Candidate> fromOffers(List<Offer> offers) {
@@ -41,6 +40,6 @@ public record Candidate(Offer offer, Resources available, Optional<String> role)
 
   /** This candidate after a task took {@code claimed}. */
   public Candidate minus(Resources claimed) {
-    return new Candidate(offer, available.minus(claimed), role);
+    return new Candidate(offer, available.minus(claimed), resourceRole);
   }
 }

@@ -34,9 +34,9 @@ public final class PlacementPipeline {
     return new Builder();
   }
 
-  /** Roles, resources and the task's constraints as checkers; spreading as the only scorer. */
+  /** Resource roles, resources and the task's constraints as checkers; spreading as the only scorer. */
   public static PlacementPipeline spreading() {
-    return builder().check(new RolesChecker()).check(new ResourcesChecker()).check(new ConstraintChecker()).score(new SpreadScorer(), 1).build();
+    return builder().check(new ResourceRolesChecker()).check(new ResourcesChecker()).check(new ConstraintChecker()).score(new SpreadScorer(), 1).build();
   }
 
   /** Places one task on the best of {@code candidates}, or says why it cannot. */

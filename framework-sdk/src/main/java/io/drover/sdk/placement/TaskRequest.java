@@ -11,11 +11,12 @@ import java.util.Set;
 /**
  * A task waiting for a place. {@code group} is what spreading counts (an app, a service); {@code
  * resources} may hold fixed host ports, and {@code portCount} asks for that many more, any of the
- * offered ones. {@code roles} limits the offers it may use (empty: any role); {@code constraints} are
+ * offered ones. {@code resourceRoles} are the roles of resources it may use (empty: any, see {@link
+ * ResourceRolesChecker}); {@code constraints} are
  * the task's own placement rules.
  */
 public record TaskRequest(
-    TaskId taskId, String group, Resources resources, int portCount, Set<String> roles, List<Constraint> constraints) {
+    TaskId taskId, String group, Resources resources, int portCount, Set<String> resourceRoles, List<Constraint> constraints) {
   public TaskRequest {
     Objects.requireNonNull(taskId, "taskId");
     Objects.requireNonNull(resources, "resources");
@@ -25,7 +26,7 @@ public record TaskRequest(
     if (portCount < 0) {
       throw new InvalidValueException("portCount must be >= 0, not " + portCount);
     }
-    roles = Set.copyOf(roles == null ? Set.of() : roles);
+    resourceRoles = Set.copyOf(resourceRoles == null ? Set.of() : resourceRoles);
     constraints = List.copyOf(constraints == null ? List.of() : constraints);
   }
 
@@ -34,15 +35,15 @@ public record TaskRequest(
   }
 
   public TaskRequest withPorts(int count) {
-    return new TaskRequest(taskId, group, resources, count, roles, constraints);
+    return new TaskRequest(taskId, group, resources, count, resourceRoles, constraints);
   }
 
-  public TaskRequest withRoles(Set<String> acceptedRoles) {
+  public TaskRequest withResourceRoles(Set<String> acceptedRoles) {
     return new TaskRequest(taskId, group, resources, portCount, acceptedRoles, constraints);
   }
 
   public TaskRequest withConstraints(List<Constraint> taskConstraints) {
-    return new TaskRequest(taskId, group, resources, portCount, roles, taskConstraints);
+    return new TaskRequest(taskId, group, resources, portCount, resourceRoles, taskConstraints);
   }
 
   /** Ports of {@code available} that the task could take for {@link #portCount}: those it does not fix. */

@@ -88,9 +88,9 @@ class PlacementPipelineTest {
     List<Candidate> candidates =
         List.of(
             Candidate.of(offer("o1", "a1", "cpus:1;mem:64")),
-            Candidate.forRole(offer("o2", "a2", "cpus:8;mem:8192"), "prod"),
+            reservedFor(offer("o2", "a2", "cpus:8;mem:8192"), "prod"),
             Candidate.of(offer("o3", "a3", "cpus:0.5;mem:4096")));
-    TaskRequest task = request("big", "g", "cpus:2;mem:1024").withRoles(Set.of("*", "dev"));
+    TaskRequest task = request("big", "g", "cpus:2;mem:1024").withResourceRoles(Set.of("*", "dev"));
 
     PlacementDecision decision = spreading.place(task, candidates, RunningTasks.NONE);
 
@@ -101,7 +101,7 @@ class PlacementPipelineTest {
     assertThat(waiting.summary())
         .isEqualTo(
             "3 offers rejected: resources x2 (cpus: needs 2.0, offer has 1.0; mem: needs 1024.0, offer has 64.0); "
-                + "roles x1 (offer is for role 'prod', task accepts [*, dev])");
+                + "roles x1 (offered resources are of role 'prod', task accepts [*, dev])");
     assertThat(new PlacementDecision.Waiting(task, Map.of()).summary()).isEqualTo("no offers to place it on");
   }
 
@@ -161,5 +161,9 @@ class PlacementPipelineTest {
     spreading.plan(tasks("web", 2, "cpus:0.5"), candidates, RunningTasks.NONE);
 
     assertThat(candidates.get(0).available()).isEqualTo(Resources.parse("cpus:1"));
+  }
+
+  private static Candidate reservedFor(Offer offer, String role) {
+    return new Candidate(offer, offer.resources(), role);
   }
 }

@@ -15,7 +15,7 @@ import io.drover.sdk.placement.ConstraintChecker;
 import io.drover.sdk.placement.PlacementDecision;
 import io.drover.sdk.placement.PlacementPipeline;
 import io.drover.sdk.placement.PlacementPlan;
-import io.drover.sdk.placement.RolesChecker;
+import io.drover.sdk.placement.ResourceRolesChecker;
 import io.drover.sdk.placement.RunningTasks;
 import io.drover.sdk.placement.SpreadScorer;
 import io.drover.sdk.placement.TaskRequest;
@@ -37,12 +37,10 @@ import java.util.function.Supplier;
  * fewest instances of the app wins, then the one with the fewest tasks) and builds their tasks. Pure
  * apart from the instance ids it draws.
  *
- * <p>Offers are taken to hold unreserved resources (role {@code *}): Drover has no reservations.
+ * <p>{@code acceptedResourceRoles} is checked against the roles of the offered resources, which are
+ * unreserved ({@code *}) as Drover has no reservations.
  */
 public final class OfferMatcher {
-  /** Drover offers only unreserved resources. */
-  static final String UNRESERVED = "*";
-
   private final PlacementPipeline pipeline;
   private final TaskFactory taskFactory = new TaskFactory();
   private final Supplier<UUID> uuids;
@@ -52,7 +50,7 @@ public final class OfferMatcher {
     this.uuids = uuids;
     PlacementPipeline.Builder builder =
         PlacementPipeline.builder()
-            .check(new ReasonedChecker(RejectReason.UNFULFILLED_ROLE, new RolesChecker()))
+            .check(new ReasonedChecker(RejectReason.UNFULFILLED_ROLE, new ResourceRolesChecker()))
             .check(new ReasonedChecker(RejectReason.UNFULFILLED_CONSTRAINT, new ConstraintChecker()))
             .check(new ResourceFitChecker());
     if (keepGpuAgentsForGpuApps) {
@@ -71,7 +69,7 @@ public final class OfferMatcher {
         tasks.add(placementRequest(request.spec(), id));
       }
     }
-    List<Candidate> candidates = offers.stream().map(o -> Candidate.forRole(o, UNRESERVED)).toList();
+    List<Candidate> candidates = Candidate.fromOffers(offers);
     PlacementPlan plan = pipeline.plan(tasks, candidates, running);
 
     Map<OfferId, Offer> offersById = new LinkedHashMap<>();
