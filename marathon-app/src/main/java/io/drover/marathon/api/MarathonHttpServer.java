@@ -3,6 +3,7 @@ package io.drover.marathon.api;
 import io.drover.marathon.app.AppStatusSource;
 import io.drover.marathon.deployment.DeploymentManager;
 import io.drover.marathon.events.EventBus;
+import io.drover.marathon.portal.Portal;
 import io.dropwizard.core.server.SimpleServerFactory;
 import io.dropwizard.core.setup.Environment;
 import io.dropwizard.jetty.HttpConnectorFactory;
@@ -19,7 +20,7 @@ import org.eclipse.jetty.server.ServerConnector;
  * marathon-app's HTTP API on the Dropwizard stack, built in code: Marathon's {@code /v2} endpoints
  * (apps, groups, deployments, tasks, queue, info, leader, events), {@code /ping} and {@code /metrics} on one
  * connector; Dropwizard's admin servlets under {@code /admin}. Standbys forward {@code /v2} requests to
- * the leader. Request bodies are limited to {@code settings.maxBodyBytes()} (413 beyond).
+ * the leader. The web portal is served under {@code /ui/}. Request bodies are limited to {@code settings.maxBodyBytes()} (413 beyond).
  */
 public final class MarathonHttpServer implements AutoCloseable {
   /** Where and how to serve. */
@@ -64,6 +65,7 @@ public final class MarathonHttpServer implements AutoCloseable {
     ServletRegistration.Dynamic events = environment.servlets().addServlet("events", eventStreams);
     events.setAsyncSupported(true);
     events.addMapping("/v2/events");
+    Portal.register(environment.servlets());
 
     HttpConnectorFactory connector = new HttpConnectorFactory();
     connector.setBindHost(settings.bindHost());
