@@ -45,5 +45,11 @@ export function followEvents(onEvent, onReconnected) {
       }
     });
   }
+  // A page left for another keeps its stream open in the back/forward cache; browsers allow only a few
+  // connections per host, so a handful of such pages would stall every request. Close it on leaving.
+  window.addEventListener('pagehide', () => source.close());
+  window.addEventListener('pageshow', (event) => {
+    if (event.persisted) open();
+  });
   open();
 }

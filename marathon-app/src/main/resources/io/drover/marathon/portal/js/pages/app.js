@@ -34,24 +34,39 @@ export async function renderApp(main, { id }) {
     }
   }
 
-  function drawHead(status, queued) {
-    const scaleInput = h('input', { type: 'number', min: 0, id: 'scale-to', value: app.instances, class: 'narrow' });
-    const scaleForm = h('form', {
-      class: 'inline', 'aria-label': 'Scale',
-      onsubmit: (e) => {
-        e.preventDefault();
-        const n = Number(scaleInput.value);
-        if (Number.isInteger(n) && n >= 0) patchInstances(n);
-        else notice(messages, 'Instances must be a whole number, 0 or more.', 'error');
-      },
-    }, h('label', { for: 'scale-to' }, 'Instances'), scaleInput, h('button', { type: 'submit', id: 'scale-button' }, 'Scale'));
-    const actions = h('div', { class: 'actions', role: 'group', 'aria-label': 'Actions' },
-      scaleForm,
+  // The head is built once and then updated, so that a live refresh never wipes what is being typed.
+  const badge = h('span', { class: 'status' });
+  const scaleInput = h('input', { type: 'number', min: 0, id: 'scale-to', class: 'narrow' });
+  let scaleEdited = false;
+  scaleInput.addEventListener('input', () => { scaleEdited = true; });
+  const suspendButton = h('button', { type: 'button', id: 'suspend' });
+  const resetDelayButton = h('button', {
+    type: 'button', id: 'reset-delay', hidden: true,
+    onclick: () => act(request('DELETE', `/v2/queue/${path}/delay`), 'Launch delay reset.'),
+  }, 'Reset delay');
+  suspendButton.addEventListener('click', () => {
+    if (app.instances > 0) patchInstances(0);
+    else patchInstances(Math.max(1, Number(scaleInput.value) || 1));
+  });
+  fill(head,
+    h('h1', { id: 'page-title' }, id, ' ', badge),
+    h('div', { class: 'actions', role: 'group', 'aria-label': 'Actions' },
+      h('form', {
+        class: 'inline', 'aria-label': 'Scale',
+        onsubmit: (e) => {
+          e.preventDefault();
+          const n = Number(scaleInput.value);
+          if (scaleInput.value.trim() !== '' && Number.isInteger(n) && n >= 0) {
+            scaleEdited = false;
+            patchInstances(n);
+          } else {
+            notice(messages, 'Instances must be a whole number, 0 or more.', 'error');
+          }
+        },
+      }, h('label', { for: 'scale-to' }, 'Instances'), scaleInput, h('button', { type: 'submit', id: 'scale-button' }, 'Scale')),
       h('button', { type: 'button', id: 'restart', onclick: () => act(request('POST', `/v2/apps/${path}/restart`), 'Restarting.') }, 'Restart'),
-      app.instances > 0
-        ? h('button', { type: 'button', id: 'suspend', onclick: () => patchInstances(0) }, 'Suspend')
-        : h('button', { type: 'button', id: 'resume', onclick: () => patchInstances(Math.max(1, Number(scaleInput.value) || 1)) }, 'Resume'),
-      queued ? h('button', { type: 'button', id: 'reset-delay', onclick: () => act(request('DELETE', `/v2/queue/${path}/delay`), 'Launch delay reset.') }, 'Reset delay') : null,
+      suspendButton,
+      resetDelayButton,
       h('a', { class: 'button', href: `#/edit/${path}`, id: 'edit-app' }, 'Edit'),
       h('button', {
         type: 'button', class: 'danger', id: 'destroy',
@@ -61,8 +76,15 @@ export async function renderApp(main, { id }) {
             if (done) location.hash = '#/apps';
           }
         },
-      }, 'Destroy'));
-    fill(head, h('h1', { id: 'page-title' }, app.id, ' ', statusBadge(status)), actions);
+      }, 'Destroy')));
+
+  function drawHead(status, queued) {
+    badge.textContent = status;
+    badge.className = `status status-${status.toLowerCase()}`;
+    badge.dataset.status = status;
+    if (!scaleEdited) scaleInput.value = app.instances;
+    suspendButton.textContent = app.instances > 0 ? 'Suspend' : 'Resume';
+    resetDelayButton.hidden = !queued;
   }
 
   function patchInstances(n) {

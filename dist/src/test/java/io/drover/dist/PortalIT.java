@@ -1,0 +1,354 @@
+package io.drover.dist;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.File;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.FluentWait;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The web portal in real headless Chromium against a real {@code drover local}: what a user does in the
+ * browser, and what the cluster does in answer. Screenshots of the main pages go to
+ * {@code target/portal-screenshots/}. The last test stops the cluster, so it runs last.
+ */
+@Tag("slow")
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class PortalIT {
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Path SCREENSHOTS = Path.of("target", "portal-screenshots");
+  private static final Duration PATIENCE = Duration.ofSeconds(60);
+
+  @TempDir static Path work;
+  private static DroverProcess local;
+  private static List<String> localArgs;
+  private static int masterPort;
+  private static String marathon;
+  private static ChromeDriver browser;
+  private static int visits;
+
+  @BeforeAll
+  static void startClusterAndBrowser() throws Exception {
+    masterPort = freePort();
+    int marathonPort = freePort();
+    marathon = "http://127.0.0.1:" + marathonPort;
+    localArgs =
+        List.of(
+            "local",
+            "--agents", "2",
+            "--work-dir", work.resolve("cluster").toString(),
+            "--zk-port", Integer.toString(freePort()),
+            "--master-port", Integer.toString(masterPort),
+            "--protocol-port", Integer.toString(freePort()),
+            "--agent-port", Integer.toString(freePort()),
+            "--marathon-port", Integer.toString(marathonPort),
+            "--agent-resources", "cpus:2;mem:1024;disk:1024;ports:[31000-31100]");
+    startLocal("local");
+    browser = startBrowser();
+    Files.createDirectories(SCREENSHOTS);
+  }
+
+  private static void startLocal(String name) throws Exception {
+    local = DroverProcess.start(work, name, localArgs.toArray(String[]::new));
+    await()
+        .atMost(PATIENCE)
+        .pollInterval(Duration.ofMillis(250))
+        .failFast("drover local exited:\n" + local.output(), () -> !local.isAlive())
+        .ignoreExceptions()
+        .until(() -> get("/v2/leader").statusCode() == 200 && masterState().path("counts").path("activeAgents").asInt() == 2);
+  }
+
+  private static ChromeDriver startBrowser() throws IOException {
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary("/usr/bin/chromium");
+    options.addArguments(
+        "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+        "--disable-sync", "--no-first-run", "--window-size=1280,1000", "--user-data-dir=" + Files.createTempDirectory(work, "chromium"));
+    ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File("/usr/bin/chromedriver")).build();
+    return new ChromeDriver(service, options);
+  }
+
+  @AfterAll
+  static void stopAll() throws Exception {
+    if (browser != null) {
+      browser.quit();
+    }
+    if (local != null) {
+      local.stop();
+      local.close();
+    }
+  }
+
+  private static int freePort() throws IOException {
+    // The agents take consecutive ports from the first one; a free port and its neighbours are free
+    // often enough on a test machine, and a clash fails loudly at start.
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+
+  // ---- the API, to set the scene and to check what the browser did ----
+
+  private static JsonNode masterState() throws Exception {
+    HttpResponse<String> state = send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + masterPort + "/state")).GET());
+    return JSON.readTree(state.body());
+  }
+
+  private static HttpResponse<String> get(String path) throws Exception {
+    return send(HttpRequest.newBuilder(URI.create(marathon + path)).GET());
+  }
+
+  private static HttpResponse<String> sendJson(String method, String path, String body) throws Exception {
+    HttpResponse<String> answer =
+        send(HttpRequest.newBuilder(URI.create(marathon + path)).header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body)));
+    assertThat(answer.statusCode()).as(method + " " + path + ": " + answer.body()).isBetween(200, 299);
+    return answer;
+  }
+
+  private static HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+    return HTTP.send(request.timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static JsonNode app(String id) throws Exception {
+    return JSON.readTree(get("/v2/apps" + id).body()).path("app");
+  }
+
+  // ---- the browser ----
+
+  private static void open(String route) {
+    // A new query each time makes it a fresh page load, not a hash change within the page.
+    browser.get(marathon + "/ui/?visit=" + ++visits + route);
+    waitFor().until(d -> "Live".equals(d.findElement(By.id("live")).getText()) && d.findElement(By.id("main")).getAttribute("aria-busy") == null);
+  }
+
+  /** Waits through live re-renders: an element read while the page redraws it is looked up again. */
+  private static FluentWait<WebDriver> waitFor() {
+    return new WebDriverWait(browser, PATIENCE).ignoring(StaleElementReferenceException.class);
+  }
+
+  private static WebElement byId(String id) {
+    return waitFor().until(ExpectedConditions.visibilityOfElementLocated(By.id(id)));
+  }
+
+  private static void type(String fieldId, String text) {
+    WebElement field = byId(fieldId);
+    field.clear();
+    field.sendKeys(text);
+  }
+
+  private static void confirm() {
+    waitFor().until(ExpectedConditions.elementToBeClickable(By.id("confirm-ok"))).click();
+  }
+
+  private static void screenshot(String name) throws IOException {
+    Files.write(SCREENSHOTS.resolve(name + ".png"), browser.getScreenshotAs(OutputType.BYTES));
+  }
+
+  private static void awaitRunning(int instances) {
+    waitFor().until(d -> d.findElement(By.cssSelector("#page-title .status")).getText().equals("Running")
+        && d.findElement(By.id("instance-count")).getText().equals(instances + " running of " + instances + " wanted"));
+  }
+
+  // ---- the scenarios ----
+
+  @Test
+  @Order(1)
+  void anAppCreatedThroughTheFormReachesRunning() throws Exception {
+    open("#/apps");
+    byId("create-app").click();
+    type("field-id", "/portal/hello");
+    type("field-cmd", "echo portal-says-$((6*7)); sleep 600");
+    type("field-instances", "1");
+    type("field-cpus", "0.1");
+    type("field-mem", "32");
+    type("field-labels", "tier=front");
+    screenshot("create-form");
+    byId("submit-app").click();
+
+    waitFor().until(ExpectedConditions.urlContains("#/apps/portal/hello"));
+    awaitRunning(1);
+    assertThat(app("/portal/hello").path("labels").path("tier").asText()).isEqualTo("front");
+    screenshot("app-page");
+  }
+
+  @Test
+  @Order(2)
+  void theApiValidationErrorIsShownAtTheFieldItNames() throws Exception {
+    open("#/create");
+    type("field-id", "/portal/negative");
+    type("field-cmd", "sleep 600");
+    type("field-mem", "-5");
+    byId("submit-app").click();
+
+    WebElement memError = waitFor().until(ExpectedConditions.visibilityOfElementLocated(By.id("error-mem")));
+    assertThat(memError.getText()).contains("expected 0 or more").contains("/mem");
+    assertThat(byId("field-mem").getAttribute("aria-invalid")).isEqualTo("true");
+    assertThat(browser.findElement(By.id("error-cpus")).getText()).isEmpty();
+    assertThat(get("/v2/apps/portal/negative").statusCode()).isEqualTo(404);
+  }
+
+  @Test
+  @Order(3)
+  void malformedJsonInJsonModeIsShownAndNothingIsSent() throws Exception {
+    open("#/create");
+    type("field-id", "/portal/broken");
+    byId("json-mode").click();
+    assertThat(byId("app-json").getAttribute("value")).contains("\"id\": \"/portal/broken\"");
+    // Every request the page makes from now on is recorded, to prove that none leaves.
+    ((JavascriptExecutor) browser).executeScript(
+        "window.sentRequests = []; const original = window.fetch;"
+            + " window.fetch = (url, init) => { if (init && init.method && init.method !== 'GET') window.sentRequests.push(url); return original(url, init); };");
+    type("app-json", "{\"id\": \"/portal/broken\", \"cmd\": ");
+    byId("submit-app").click();
+
+    WebElement error = byId("json-error");
+    waitFor().until(d -> error.getText().contains("Nothing was sent"));
+    assertThat(error.getText()).startsWith("Malformed JSON");
+    assertThat(byId("app-json").getAttribute("aria-invalid")).isEqualTo("true");
+    assertThat((List<?>) ((JavascriptExecutor) browser).executeScript("return window.sentRequests")).isEmpty();
+    assertThat(get("/v2/apps/portal/broken").statusCode()).isEqualTo(404);
+  }
+
+  @Test
+  @Order(4)
+  void theInstanceCountFollowsScalingLiveWithoutAReload() throws Exception {
+    sendJson("POST", "/v2/apps", "{\"id\":\"/portal/scaled\",\"cmd\":\"sleep 600\",\"instances\":1,\"cpus\":0.1,\"mem\":16}");
+    open("#/apps/portal/scaled");
+    awaitRunning(1);
+    ((JavascriptExecutor) browser).executeScript("window.notReloaded = true");
+
+    type("scale-to", "3");
+    byId("scale-button").click();
+    awaitRunning(3);
+    assertThat(browser.findElements(By.cssSelector("#tasks-table tbody tr"))).hasSize(3);
+
+    // A change made elsewhere reaches the page through the event stream.
+    sendJson("PATCH", "/v2/apps/portal/scaled", "{\"instances\":2}");
+    awaitRunning(2);
+    waitFor().until(d -> d.findElements(By.cssSelector("#tasks-table tbody tr")).size() == 2);
+    assertThat(((JavascriptExecutor) browser).executeScript("return window.notReloaded")).isEqualTo(true);
+  }
+
+  @Test
+  @Order(5)
+  void whyIsItWaitingNamesMemoryForAnAppBiggerThanAnyAgent() throws Exception {
+    sendJson("POST", "/v2/apps", "{\"id\":\"/portal/huge\",\"cmd\":\"sleep 600\",\"instances\":1,\"cpus\":0.1,\"mem\":4096}");
+    open("#/apps/portal/huge");
+
+    WebElement reason = waitFor().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#why-waiting [data-reason=InsufficientMemory]")));
+    assertThat(reason.getText()).contains("InsufficientMemory").contains("4096 MiB");
+    assertThat(byId("why-waiting").getText()).contains("Why is it waiting?");
+    assertThat(browser.findElement(By.cssSelector("#page-title .status")).getText()).isEqualTo("Waiting");
+  }
+
+  @Test
+  @Order(6)
+  void aDeploymentThatCannotFinishIsRolledBackFromTheDeploymentsPage() throws Exception {
+    // /portal/huge (previous test) waits for memory no agent has: its deployment never ends.
+    open("#/deployments");
+    WebElement row = waitFor().until(ExpectedConditions.visibilityOfElementLocated(By.xpath("//tr[td//a[text()='/portal/huge']]")));
+    assertThat(row.getText()).contains("step 1 of 1");
+    screenshot("deployments");
+
+    row.findElement(By.cssSelector("button.rollback")).click();
+    confirm();
+    // Rolling back the creation removes the app again.
+    await().atMost(PATIENCE).until(() -> get("/v2/apps/portal/huge").statusCode() == 404);
+    waitFor().until(ExpectedConditions.invisibilityOfElementLocated(By.xpath("//tr[td//a[text()='/portal/huge']]")));
+  }
+
+  @Test
+  @Order(7)
+  void applyingAnOlderVersionRollsTheConfigurationBack() throws Exception {
+    sendJson("POST", "/v2/apps", "{\"id\":\"/portal/versioned\",\"cmd\":\"sleep 600\",\"instances\":1,\"cpus\":0.1,\"mem\":16}");
+    sendJson("PUT", "/v2/apps/portal/versioned?force=true", "{\"cmd\":\"sleep 700\",\"instances\":1,\"cpus\":0.1,\"mem\":16}");
+    open("#/apps/portal/versioned");
+    waitFor().until(d -> d.findElements(By.cssSelector("#versions li")).size() == 2);
+    assertThat(byId("definition").getText()).contains("sleep 700");
+
+    waitFor().until(ExpectedConditions.elementToBeClickable(By.cssSelector("#versions .apply-version"))).click();
+    confirm();
+
+    waitFor().until(d -> d.findElement(By.id("definition")).getText().contains("\"cmd\": \"sleep 600\""));
+    await().atMost(PATIENCE).until(() -> app("/portal/versioned").path("cmd").asText().equals("sleep 600"));
+  }
+
+  @Test
+  @Order(8)
+  void anUnknownAppIdShowsANotFoundPage() {
+    open("#/apps/no/such/app");
+    assertThat(byId("page-title").getText()).isEqualTo("App not found");
+    assertThat(browser.findElement(By.id("main")).getText()).contains("/no/such/app");
+  }
+
+  @Test
+  @Order(9)
+  void theAppsListFiltersByStatusLabelAndText() throws Exception {
+    sendJson("POST", "/v2/apps", "{\"id\":\"/portal/idle\",\"cmd\":\"sleep 600\",\"instances\":0,\"cpus\":0.1,\"mem\":16}");
+    open("#/groups/portal");
+    waitFor().until(d -> d.findElements(By.cssSelector("#apps-table tr[data-app='/portal/idle']")).size() == 1);
+    screenshot("apps");
+
+    new Select(byId("filter-status")).selectByVisibleText("Suspended");
+    waitFor().until(d -> appRows().equals(List.of("/portal/idle")));
+    new Select(byId("filter-status")).selectByVisibleText("Any");
+    type("filter-label", "tier=front");
+    waitFor().until(d -> appRows().equals(List.of("/portal/hello")));
+    type("filter-label", "");
+    type("filter-text", "scaled");
+    waitFor().until(d -> appRows().equals(List.of("/portal/scaled")));
+    type("filter-text", "");
+  }
+
+  private static List<String> appRows() {
+    return browser.findElements(By.cssSelector("#apps-table tbody tr[data-app]")).stream().map(row -> row.getAttribute("data-app")).toList();
+  }
+
+  @Test
+  @Order(100)
+  void anUnreachableApiIsAnnouncedAndRetriedUntilItAnswersAgain() throws Exception {
+    open("#/apps");
+    local.stop();
+
+    WebElement banner = waitFor().until(ExpectedConditions.visibilityOfElementLocated(By.id("banner")));
+    assertThat(banner.getText()).contains("Cannot reach marathon-app");
+    waitFor().until(d -> banner.getText().contains("2 attempts"));
+
+    startLocal("local-again");
+    waitFor().until(ExpectedConditions.invisibilityOfElementLocated(By.id("banner")));
+    waitFor().until(d -> "Live".equals(d.findElement(By.id("live")).getText()));
+    waitFor().until(d -> d.findElements(By.cssSelector("#apps-table tr[data-group='/portal']")).size() == 1);
+  }
+}
