@@ -1,5 +1,10 @@
 package io.drover.dist;
 
+import io.drover.cli.AppCommand;
+import io.drover.cli.ClusterCommand;
+import io.drover.cli.DeploymentCommand;
+import io.drover.cli.LogsCommand;
+import io.drover.cli.TaskCommand;
 import io.drover.examples.hello.HelloFramework;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -10,7 +15,18 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = DroverVersion.class,
     description = "Drover: a two-level resource-offer cluster manager.",
-    subcommands = {MasterCommand.class, AgentCommand.class, MarathonCommand.class, LocalCommand.class, Drover.Example.class})
+    subcommands = {
+      MasterCommand.class,
+      AgentCommand.class,
+      MarathonCommand.class,
+      LocalCommand.class,
+      Drover.Example.class,
+      AppCommand.class,
+      TaskCommand.class,
+      DeploymentCommand.class,
+      LogsCommand.class,
+      ClusterCommand.class
+    })
 public final class Drover {
   public static void main(String[] args) {
     System.exit(commandLine().execute(args));

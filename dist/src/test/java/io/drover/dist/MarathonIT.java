@@ -124,7 +124,8 @@ class MarathonIT {
             .build();
     try {
       HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-      JsonNode json = response.body().isEmpty() ? JSON.nullNode() : JSON.readTree(response.body());
+      boolean isJson = response.headers().firstValue("Content-Type").filter(type -> type.startsWith("application/json")).isPresent();
+      JsonNode json = isJson && !response.body().isEmpty() ? JSON.readTree(response.body()) : JSON.nullNode();
       return new Answer(response.statusCode(), json, response.body());
     } catch (IOException e) {
       throw new AssertionError(method + " " + path + " failed: " + e, e);
@@ -330,6 +331,33 @@ class MarathonIT {
     awaitSettled("/failover", 4);
     assertThat(runningIds("/failover")).hasSize(4).doesNotContainAnyElementsOf(before);
     await().atMost(WAIT).until(() -> runningOnAgents("/failover") == 4);
+  }
+
+  @Test
+  void theClusterProxyServesTheMastersStateAndATasksOutputThroughAStandby() {
+    expect(201, "POST", "/v2/apps", "{\"id\":\"/talker\",\"cmd\":\"echo said-on-stdout; echo said-on-stderr >&2; sleep 1000\",\"cpus\":0.1,\"mem\":16}");
+    await().atMost(WAIT).until(() -> running("/talker").size() == 1);
+    String taskId = running("/talker").get(0).path("id").asText();
+    assertThat(anyMarathon().isLeader()).as("asked through a standby, which forwards to the leader").isFalse();
+
+    JsonNode state = expect(200, "GET", "/cluster/state", null).json();
+    assertThat(state.path("agents")).hasSize(3);
+    assertThat(state.at("/agents/0/url").asText()).startsWith("http://127.0.0.1:");
+    assertThat(state.findValuesAsText("name")).contains("marathon");
+
+    await().atMost(WAIT).untilAsserted(() ->
+        assertThat(expect(200, "GET", "/cluster/tasks/" + taskId + "/files/read?file=stdout&offset=0", null).json().path("data").asText()).contains("said-on-stdout"));
+    assertThat(expect(200, "GET", "/cluster/tasks/" + taskId + "/files/read?file=stderr", null).json().path("data").asText()).contains("said-on-stderr");
+    JsonNode end = expect(200, "GET", "/cluster/tasks/" + taskId + "/files/read?file=stdout&offset=-1", null).json();
+    assertThat(end.path("data").asText()).isEmpty();
+    assertThat(end.path("offset").asLong()).as("the file's size, where tailing starts").isEqualTo("said-on-stdout\n".length());
+    assertThat(expect(200, "GET", "/cluster/tasks/" + taskId + "/files/download?file=stdout", null).body()).isEqualTo("said-on-stdout\n");
+
+    assertThat(expect(404, "GET", "/cluster/tasks/talker.00000000-0000-0000-0000-000000000000/files/read", null).json().path("message").asText())
+        .contains("does not exist");
+    assertThat(expect(400, "GET", "/cluster/tasks/" + taskId + "/files/read?file=..%2Fmeta", null).json().path("message").asText())
+        .contains("stdout or stderr");
+    assertThat(expect(400, "GET", "/cluster/tasks/" + taskId + "/files/read?offset=x", null).json().path("message").asText()).contains("offset");
   }
 
   @Test

@@ -122,4 +122,19 @@ class ModuleBoundariesTest {
                     && !type.getName().equals("io.drover.protocol.net.ZooKeeperClients")))
         .check(drover);
   }
+
+  @Test
+  void cliIsAClientOfPublicHttpApisOnly() {
+    noClasses()
+        .that()
+        .resideInAPackage("io.drover.cli..")
+        .should()
+        .dependOnClassesThat(
+            DescribedPredicate.describe(
+                "Drover classes outside io.drover.cli",
+                type -> type.getPackageName().startsWith("io.drover.")
+                    && !type.getPackageName().equals("io.drover.cli")
+                    && !type.getPackageName().startsWith("io.drover.cli.")))
+        .check(drover);
+  }
 }

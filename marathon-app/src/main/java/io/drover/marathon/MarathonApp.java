@@ -3,6 +3,7 @@ package io.drover.marathon;
 import io.drover.marathon.api.ElectedLeaderControl;
 import io.drover.marathon.api.MarathonHttpServer;
 import io.drover.marathon.api.SchedulerInstanceControl;
+import io.drover.marathon.api.SchedulingClusterDirectory;
 import io.drover.marathon.api.ServerInfo;
 import io.drover.marathon.deployment.DeploymentManager;
 import io.drover.marathon.events.DeploymentEvents;
@@ -78,6 +79,7 @@ public final class MarathonApp implements AutoCloseable {
                 new SchedulerInstanceControl(scheduling.scheduling(), scheduling.queue()),
                 new ElectedLeaderControl(leadership),
                 () -> takeover.storage().flatMap(storage -> storage.frameworkId().load()),
+                new SchedulingClusterDirectory(scheduling),
                 clock));
     server.start();
     leadership.start();

@@ -1,6 +1,5 @@
 package io.drover.allocator.sorter;
 
-import io.drover.core.Resources;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -13,74 +12,30 @@ import java.util.TreeSet;
  * name. The order is kept in a tree and a changed client moves in it in O(log n); when the cluster's totals
  * change, every share changes with them and the tree is rebuilt on the next question asked.
  */
-public final class DrfSorter implements Sorter {
+public final class DrfSorter extends ClientTrackingSorter {
   private static final Comparator<Ranked> ORDER =
       Comparator.comparingDouble(Ranked::share).thenComparing(Ranked::name);
 
-  private final ClusterTotals totals;
-  private final SorterClients clients = new SorterClients();
   private final Map<String, Ranked> ranks = new HashMap<>();
   private final TreeSet<Ranked> order = new TreeSet<>(ORDER);
   /** The totals' version the order was built for; while it is behind, changes skip the tree. */
   private long orderedForVersion = -1;
 
   public DrfSorter(ClusterTotals totals) {
-    this.totals = totals;
+    super(totals);
   }
 
   @Override
-  public void add(String client) {
-    rank(clients.add(client));
+  void changed(SorterClient client) {
+    rank(client);
   }
 
   @Override
-  public void remove(String client) {
-    clients.remove(client);
+  void removed(String client) {
     Ranked ranked = ranks.remove(client);
     if (orderIsCurrent()) {
       order.remove(ranked);
     }
-  }
-
-  @Override
-  public boolean contains(String client) {
-    return clients.contains(client);
-  }
-
-  @Override
-  public boolean isEmpty() {
-    return clients.isEmpty();
-  }
-
-  @Override
-  public void updateWeight(String client, double weight) {
-    SorterClient c = clients.get(client);
-    c.weight(weight);
-    rank(c);
-  }
-
-  @Override
-  public void allocated(String client, Resources resources) {
-    SorterClient c = clients.get(client);
-    c.allocated(resources);
-    rank(c);
-  }
-
-  @Override
-  public void unallocated(String client, Resources resources) {
-    SorterClient c = clients.get(client);
-    c.unallocated(resources);
-    rank(c);
-  }
-
-  @Override
-  public Resources allocation(String client) {
-    return clients.get(client).allocation();
-  }
-
-  @Override
-  public double share(String client) {
-    return clients.get(client).share(totals);
   }
 
   @Override

@@ -1,6 +1,5 @@
 package io.drover.allocator.sorter;
 
-import io.drover.core.Resources;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -12,60 +11,20 @@ import java.util.Random;
  * to its weight and the smallest key goes first, so a client of weight 2 comes first twice as often as
  * one of weight 1 (Efraimidis and Spirakis). Shares are tracked only to be reported.
  */
-public final class RandomSorter implements Sorter {
+public final class RandomSorter extends ClientTrackingSorter {
   private final Random random;
-  private final ClusterTotals totals;
-  private final SorterClients clients = new SorterClients();
 
   public RandomSorter(Random random, ClusterTotals totals) {
+    super(totals);
     this.random = random;
-    this.totals = totals;
   }
 
+  /** The order is drawn afresh at every question: nothing to keep up to date. */
   @Override
-  public void add(String client) {
-    clients.add(client);
-  }
+  void changed(SorterClient client) {}
 
   @Override
-  public void remove(String client) {
-    clients.remove(client);
-  }
-
-  @Override
-  public boolean contains(String client) {
-    return clients.contains(client);
-  }
-
-  @Override
-  public boolean isEmpty() {
-    return clients.isEmpty();
-  }
-
-  @Override
-  public void updateWeight(String client, double weight) {
-    clients.get(client).weight(weight);
-  }
-
-  @Override
-  public void allocated(String client, Resources resources) {
-    clients.get(client).allocated(resources);
-  }
-
-  @Override
-  public void unallocated(String client, Resources resources) {
-    clients.get(client).unallocated(resources);
-  }
-
-  @Override
-  public Resources allocation(String client) {
-    return clients.get(client).allocation();
-  }
-
-  @Override
-  public double share(String client) {
-    return clients.get(client).share(totals);
-  }
+  void removed(String client) {}
 
   @Override
   public Iterable<String> sorted() {

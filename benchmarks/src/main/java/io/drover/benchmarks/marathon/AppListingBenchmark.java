@@ -6,6 +6,7 @@ import io.drover.core.StatusSource;
 import io.drover.core.TaskState;
 import io.drover.core.TaskStatus;
 import io.drover.core.TaskStatusReason;
+import io.drover.marathon.api.ClusterDirectory;
 import io.drover.marathon.api.InstanceControl;
 import io.drover.marathon.api.LeaderControl;
 import io.drover.marathon.api.MarathonHttpServer;
@@ -105,7 +106,7 @@ public final class AppListingBenchmark {
     MarathonHttpServer server =
         new MarathonHttpServer(
             new MarathonHttpServer.Settings("127.0.0.1", port, MarathonHttpServer.Settings.DEFAULT_MAX_BODY_BYTES, new ServerInfo("marathon", "bench", "zk://none/drover", "127.0.0.1", port)),
-            new MarathonHttpServer.Services(manager, new InstanceStatusSource(tracker), events, new NoInstanceControl(), new AlwaysLeader(), Optional::empty, clock));
+            new MarathonHttpServer.Services(manager, new InstanceStatusSource(tracker), events, new NoInstanceControl(), new AlwaysLeader(), Optional::empty, ClusterDirectory.NONE, clock));
     server.start();
     try {
       HttpClient http = HttpClient.newHttpClient();

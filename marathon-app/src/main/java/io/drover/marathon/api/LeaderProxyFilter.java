@@ -19,7 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * On a standby, forwards {@code /v2/...} requests to the leader and answers with the leader's response,
+ * On a standby, forwards {@code /v2/...} and {@code /cluster/...} requests to the leader and answers with the leader's response,
  * as Marathon does ({@code GET /v2/info} and {@code GET /v2/leader} are answered locally). A request
  * that was already forwarded once is not forwarded again, so two instances that each believe the other
  * leads answer 503 rather than loop.
@@ -45,7 +45,7 @@ final class LeaderProxyFilter implements ContainerRequestFilter {
   @Override
   public void filter(ContainerRequestContext request) throws IOException {
     String path = request.getUriInfo().getPath();
-    if (!path.startsWith("v2/") && !path.equals("v2") || leadership.isLeader() || answeredLocally(request.getMethod(), path)) {
+    if (!servedByTheLeader(path) || leadership.isLeader() || answeredLocally(request.getMethod(), path)) {
       return;
     }
     Optional<LeaderInfo> leader = leadership.leader();
@@ -54,6 +54,11 @@ final class LeaderProxyFilter implements ContainerRequestFilter {
       return;
     }
     request.abortWith(forward(request, leader.get()));
+  }
+
+  /** The API and the cluster proxy (only the leader is subscribed, so only it knows the master). */
+  private static boolean servedByTheLeader(String path) {
+    return path.equals("v2") || path.startsWith("v2/") || path.startsWith("cluster/");
   }
 
   private static boolean answeredLocally(String method, String path) {

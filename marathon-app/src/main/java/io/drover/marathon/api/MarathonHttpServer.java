@@ -18,8 +18,8 @@ import org.eclipse.jetty.server.ServerConnector;
 
 /**
  * marathon-app's HTTP API on the Dropwizard stack, built in code: Marathon's {@code /v2} endpoints
- * (apps, groups, deployments, tasks, queue, info, leader, events), {@code /ping} and {@code /metrics} on one
- * connector; Dropwizard's admin servlets under {@code /admin}. Standbys forward {@code /v2} requests to
+ * (apps, groups, deployments, tasks, queue, info, leader, events), the read-only {@code /cluster} proxy,
+ * {@code /ping} and {@code /metrics} on one connector; Dropwizard's admin servlets under {@code /admin}. Standbys forward {@code /v2} requests to
  * the leader. The web portal is served under {@code /ui/}. Request bodies are limited to {@code settings.maxBodyBytes()} (413 beyond).
  */
 public final class MarathonHttpServer implements AutoCloseable {
@@ -36,6 +36,7 @@ public final class MarathonHttpServer implements AutoCloseable {
       InstanceControl instances,
       LeaderControl leadership,
       Supplier<Optional<String>> frameworkId,
+      ClusterDirectory cluster,
       Clock clock) {}
 
   private final Server server;
@@ -59,6 +60,7 @@ public final class MarathonHttpServer implements AutoCloseable {
     jersey.register(new QueueResource(services.deployments(), services.instances()));
     jersey.register(new InfoResource(settings.info(), services.leadership(), services.frameworkId()));
     jersey.register(new LeaderResource(services.leadership()));
+    jersey.register(new ClusterResource(services.cluster()));
     jersey.register(new PingResource());
     jersey.register(new MetricsResource(metrics));
     eventStreams = new EventStreamServlet(services.events(), services.leadership(), services.clock());

@@ -74,6 +74,8 @@ public final class MarathonScheduler implements Scheduler, AppScheduling {
   /** Agents seen in offers and not lost since: where global apps belong. */
   private final Set<AgentId> knownAgents = new HashSet<>();
   private SchedulerDriver driver;
+  /** Read by HTTP threads (the cluster proxy), written on subscription. */
+  private volatile MasterInfo subscribedTo;
   private boolean suppressed;
   /** Offers were declined for the long idle period; a revive clears that when work arrives. */
   private boolean idleFiltersOutstanding;
@@ -215,6 +217,11 @@ public final class MarathonScheduler implements Scheduler, AppScheduling {
     tracker.addListener(listener);
   }
 
+  /** The master this framework last subscribed to. */
+  public Optional<MasterInfo> subscribedMaster() {
+    return Optional.ofNullable(subscribedTo);
+  }
+
   // ---- Scheduler
 
   @Override
@@ -223,6 +230,7 @@ public final class MarathonScheduler implements Scheduler, AppScheduling {
       return;
     }
     frameworkIds.store(frameworkId);
+    subscribedTo = master;
     List<ReconcileTask> known =
         tracker.all().stream().filter(i -> !i.condition().isTerminal()).map(i -> ReconcileTask.of(i.id().taskId(), i.agentId())).toList();
     LOG.info("Subscribed as {} to master {}; reconciling {} known instances", frameworkId, master.id(), known.size());

@@ -1,6 +1,7 @@
 package io.drover.marathon.scheduling;
 
 import io.drover.core.FrameworkInfo;
+import io.drover.core.MasterInfo;
 import io.drover.marathon.app.AppStatusSource;
 import io.drover.marathon.deployment.Deployment;
 import io.drover.marathon.deployment.DeploymentExecutor;
@@ -19,6 +20,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -110,6 +112,11 @@ public final class SchedulingService implements AutoCloseable {
   /** What waits to launch, for {@code /v2/queue}. */
   public LaunchQueue queue() {
     return queue;
+  }
+
+  /** The master this framework last subscribed to, for the cluster proxy. */
+  public Optional<MasterInfo> subscribedMaster() {
+    return scheduler.subscribedMaster();
   }
 
   /** Every instance, for {@code /v2/tasks}. */

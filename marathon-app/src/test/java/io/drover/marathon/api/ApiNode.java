@@ -112,7 +112,7 @@ final class ApiNode implements AutoCloseable {
     server =
         new MarathonHttpServer(
             new MarathonHttpServer.Settings("127.0.0.1", port, maxBodyBytes, new ServerInfo("drover-marathon", "test", zooKeeper.url(paths.root()), "127.0.0.1", port)),
-            new MarathonHttpServer.Services(manager, status, events, instances, control, () -> Optional.of("fw-test"), clock));
+            new MarathonHttpServer.Services(manager, status, events, instances, control, () -> Optional.of("fw-test"), ClusterDirectory.NONE, clock));
     server.start();
     leadership.start();
   }

@@ -42,7 +42,6 @@ import org.slf4j.LoggerFactory;
 public final class CommandContainerizer implements Containerizer {
   private static final Logger LOG = LoggerFactory.getLogger(CommandContainerizer.class);
   private static final String PROCESS_CHECKPOINT = "process";
-  private static final String KILL_CHECKPOINT = "kill_requested";
   /** How long a started wrapper may take to become a session leader (setsid) before the launch fails. */
   private static final Duration SESSION_TIMEOUT = Duration.ofSeconds(10);
 
@@ -131,7 +130,7 @@ public final class CommandContainerizer implements Containerizer {
   }
 
   private RunningContainer recoverOne(ContainerLaunch launch) {
-    boolean killRequested = Files.exists(launch.checkpointDir().resolve(KILL_CHECKPOINT));
+    boolean killRequested = launch.killRequested();
     Optional<ProcessIdentity> identity;
     try {
       identity = AtomicFiles.read(launch.checkpointDir().resolve(PROCESS_CHECKPOINT)).map(b -> ProcessIdentity.parse(new String(b, StandardCharsets.UTF_8)));
@@ -171,11 +170,7 @@ public final class CommandContainerizer implements Containerizer {
       }
       if (!w.killRequested) {
         w.killRequested = true;
-        try {
-          AtomicFiles.write(w.launch.checkpointDir().resolve(KILL_CHECKPOINT), new byte[0]);
-        } catch (IOException e) {
-          LOG.warn("Cannot checkpoint the kill of task {}: {}", w.launch.task().id(), e.toString());
-        }
+        w.launch.checkpointKillRequest();
       }
       if (w.escalation != null) {
         // Already being killed: a later request can only shorten the grace period.

@@ -73,7 +73,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class DockerContainerizer implements Containerizer {
   private static final Logger LOG = LoggerFactory.getLogger(DockerContainerizer.class);
-  private static final String KILL_CHECKPOINT = "kill_requested";
   private static final String EXIT_CHECKPOINT = "exit_status";
   /** How long to wait before following a broken log stream again, or asking an unreachable engine again. */
   private static final Duration RETRY = Duration.ofSeconds(1);
@@ -252,7 +251,7 @@ public final class DockerContainerizer implements Containerizer {
     } catch (RuntimeException e) {
       String why = "the Docker engine did not list the agent's containers: " + DockerErrors.message(e);
       LOG.error("Cannot recover Docker tasks: {}", why);
-      return checkpointed.stream().map(l -> ended(l, Termination.withoutStatus(why, killRequested(l)))).toList();
+      return checkpointed.stream().map(l -> ended(l, Termination.withoutStatus(why, l.killRequested()))).toList();
     }
     Map<String, Container> byRun = new HashMap<>();
     for (Container c : ours) {
@@ -269,7 +268,7 @@ public final class DockerContainerizer implements Containerizer {
       watched.put(launch.containerId(), w);
       LOG.info("Re-adopted task {} (container {}, {})", launch.task().id(), shortId(c.getId()), c.getState());
       follow(w);
-      if (killRequested(launch)) {
+      if (launch.killRequested()) {
         kill(launch.containerId(), launch.task().killGracePeriod());
       }
       out.add(new RunningContainer(launch.containerId(), w.termination));
@@ -282,7 +281,7 @@ public final class DockerContainerizer implements Containerizer {
 
   /** The end of a run whose container is gone: its checkpointed exit status, if it left one. */
   private static Termination checkpointedEnd(ContainerLaunch launch) {
-    boolean killed = killRequested(launch);
+    boolean killed = launch.killRequested();
     try {
       Optional<byte[]> status = AtomicFiles.read(launch.checkpointDir().resolve(EXIT_CHECKPOINT));
       if (status.isPresent()) {
@@ -309,10 +308,6 @@ public final class DockerContainerizer implements Containerizer {
     return new RunningContainer(launch.containerId(), CompletableFuture.completedFuture(termination));
   }
 
-  private static boolean killRequested(ContainerLaunch launch) {
-    return Files.exists(launch.checkpointDir().resolve(KILL_CHECKPOINT));
-  }
-
   @Override
   public void kill(ContainerId id, Duration gracePeriod) {
     Watched w = watched.get(id);
@@ -326,11 +321,7 @@ public final class DockerContainerizer implements Containerizer {
       }
       if (!w.killRequested) {
         w.killRequested = true;
-        try {
-          AtomicFiles.write(w.launch.checkpointDir().resolve(KILL_CHECKPOINT), new byte[0]);
-        } catch (IOException e) {
-          LOG.warn("Cannot checkpoint the kill of task {}: {}", w.launch.task().id(), e.toString());
-        }
+        w.launch.checkpointKillRequest();
       }
       // Already being stopped: a later request can only shorten the grace period.
       if (w.stopDeadline != null && w.stopDeadline - deadline <= 0) {
@@ -498,7 +489,7 @@ public final class DockerContainerizer implements Containerizer {
     Watched(ContainerLaunch launch, String dockerId) {
       this.launch = launch;
       this.dockerId = dockerId;
-      this.killRequested = DockerContainerizer.killRequested(launch);
+      this.killRequested = launch.killRequested();
     }
 
     synchronized boolean killRequested() {
