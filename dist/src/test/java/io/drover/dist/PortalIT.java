@@ -307,10 +307,11 @@ class PortalIT {
 
   @Test
   @Order(8)
-  void anUnknownAppIdShowsANotFoundPage() {
+  void anUnknownAppIdShowsANotFoundPage() throws Exception {
     open("#/apps/no/such/app");
     assertThat(byId("page-title").getText()).isEqualTo("App not found");
     assertThat(browser.findElement(By.id("main")).getText()).contains("/no/such/app");
+    screenshot("not-found");
   }
 
   @Test
@@ -337,6 +338,33 @@ class PortalIT {
   }
 
   @Test
+  @Order(10)
+  void anInstancesLogShowsWhatTheTaskPrinted() throws Exception {
+    sendJson("POST", "/v2/apps", "{\"id\":\"/portal/talker\",\"cmd\":\"echo portal-says-$((6*7)); sleep 600\",\"instances\":1,\"cpus\":0.1,\"mem\":16}");
+    open("#/apps/portal/talker");
+    awaitRunning(1);
+    waitFor().until(ExpectedConditions.elementToBeClickable(By.cssSelector("#tasks-table a.task-logs"))).click();
+
+    // The shell worked out 42: the line comes from the task's stdout, not from its command.
+    waitFor().until(d -> d.findElement(By.id("log-output")).getText().contains("portal-says-42"));
+    screenshot("logs");
+    HttpResponse<String> download = send(HttpRequest.newBuilder(URI.create(byId("log-download").getAttribute("href"))).GET());
+    assertThat(download.statusCode()).isEqualTo(200);
+    assertThat(download.body()).contains("portal-says-42");
+  }
+
+  @Test
+  @Order(11)
+  void theClusterPageShowsTheLeaderAgentsAndFrameworks() throws Exception {
+    open("#/cluster");
+    waitFor().until(d -> d.findElements(By.cssSelector("#agents-table tbody tr")).size() == 2);
+    assertThat(byId("leader").getText()).contains("127.0.0.1:" + masterPort);
+    assertThat(byId("agents-table").getText()).contains("local-1").contains("local-2").contains("of 1024 MiB");
+    assertThat(byId("frameworks-table").getText()).contains("marathon");
+    screenshot("cluster");
+  }
+
+  @Test
   @Order(100)
   void anUnreachableApiIsAnnouncedAndRetriedUntilItAnswersAgain() throws Exception {
     open("#/apps");
@@ -345,6 +373,7 @@ class PortalIT {
     WebElement banner = waitFor().until(ExpectedConditions.visibilityOfElementLocated(By.id("banner")));
     assertThat(banner.getText()).contains("Cannot reach marathon-app");
     waitFor().until(d -> banner.getText().contains("2 attempts"));
+    screenshot("unreachable");
 
     startLocal("local-again");
     waitFor().until(ExpectedConditions.invisibilityOfElementLocated(By.id("banner")));

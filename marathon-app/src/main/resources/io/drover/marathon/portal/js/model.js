@@ -4,12 +4,15 @@ export const STATUSES = ['Running', 'Deploying', 'Suspended', 'Delayed', 'Waitin
 
 /**
  * An app's status as Marathon's UI named it. `queued` is the app's /v2/queue entry, if any:
- * Delayed while its launch backoff runs, Waiting while offers come and none fits.
+ * Delayed while its launch backoff runs; Waiting while offers come and none fits, or while
+ * instances wait to launch outside any deployment (e.g. after crashes).
  */
 export function appStatus(app, queued) {
-  if (queued && queued.delay && queued.delay.timeLeftSeconds > 0) return 'Delayed';
-  if (queued && queued.count > 0 && queued.processedOffersSummary && queued.processedOffersSummary.unusedOffersCount > 0) return 'Waiting';
+  const waiting = Boolean(queued && queued.count > 0);
+  if (waiting && queued.delay && queued.delay.timeLeftSeconds > 0) return 'Delayed';
+  if (waiting && queued.processedOffersSummary && queued.processedOffersSummary.unusedOffersCount > 0) return 'Waiting';
   if (app.deployments && app.deployments.length > 0) return 'Deploying';
+  if (waiting) return 'Waiting';
   if (app.instances === 0) return 'Suspended';
   return 'Running';
 }
