@@ -365,6 +365,51 @@ class PortalIT {
   }
 
   @Test
+  @Order(12)
+  void killAndScaleSuspendResumeAndDestroyFromTheAppPage() throws Exception {
+    sendJson("POST", "/v2/apps", "{\"id\":\"/portal/acted\",\"cmd\":\"sleep 600\",\"instances\":2,\"cpus\":0.1,\"mem\":16}");
+    open("#/apps/portal/acted");
+    awaitRunning(2);
+
+    waitFor().until(ExpectedConditions.elementToBeClickable(By.cssSelector("#tasks-table tbody tr button.danger"))).click();
+    confirm();
+    awaitRunning(1);
+    assertThat(app("/portal/acted").path("instances").asInt()).isEqualTo(1);
+
+    byId("suspend").click();
+    waitFor().until(d -> d.findElement(By.cssSelector("#page-title .status")).getText().equals("Suspended")
+        && d.findElement(By.id("instance-count")).getText().equals("0 running of 0 wanted"));
+    waitFor().until(d -> d.findElement(By.id("suspend")).getText().equals("Resume"));
+    byId("suspend").click();
+    awaitRunning(1);
+
+    byId("destroy").click();
+    confirm();
+    waitFor().until(ExpectedConditions.urlMatches("#/apps$"));
+    await().atMost(PATIENCE).until(() -> get("/v2/apps/portal/acted").statusCode() == 404);
+  }
+
+  @Test
+  @Order(13)
+  void editingAnAppChangesItsDefinition() throws Exception {
+    sendJson("POST", "/v2/apps", "{\"id\":\"/portal/edited\",\"cmd\":\"sleep 600\",\"instances\":1,\"cpus\":0.1,\"mem\":16,\"labels\":{\"keep\":\"me\"}}");
+    open("#/apps/portal/edited");
+    awaitRunning(1);
+    byId("edit-app").click();
+    assertThat(byId("field-labels").getAttribute("value")).isEqualTo("keep=me");
+    type("field-mem", "24");
+    type("field-env", "GREETING=hi");
+    byId("submit-app").click();
+
+    waitFor().until(ExpectedConditions.urlContains("#/apps/portal/edited"));
+    await().atMost(PATIENCE).until(() -> app("/portal/edited").path("mem").asDouble() == 24.0);
+    JsonNode edited = app("/portal/edited");
+    assertThat(edited.path("env").path("GREETING").asText()).isEqualTo("hi");
+    assertThat(edited.path("labels").path("keep").asText()).isEqualTo("me");
+    assertThat(edited.path("cmd").asText()).isEqualTo("sleep 600");
+  }
+
+  @Test
   @Order(100)
   void anUnreachableApiIsAnnouncedAndRetriedUntilItAnswersAgain() throws Exception {
     open("#/apps");

@@ -54,10 +54,9 @@ export function groupListing(apps, group) {
       direct.push(app);
     } else {
       const id = '/' + parts.slice(0, prefix.length + 1).join('/');
-      const sub = subgroups.get(id) || { id, apps: [], instances: 0, tasksRunning: 0, cpus: 0, mem: 0 };
+      const sub = subgroups.get(id) || { id, apps: [], instances: 0, tasksRunning: 0, tasksHealthy: 0, tasksUnhealthy: 0, tasksStaged: 0, cpus: 0, mem: 0 };
       sub.apps.push(app);
-      sub.instances += app.instances || 0;
-      sub.tasksRunning += app.tasksRunning || 0;
+      for (const count of ['instances', 'tasksRunning', 'tasksHealthy', 'tasksUnhealthy', 'tasksStaged']) sub[count] += app[count] || 0;
       sub.cpus += (app.cpus || 0) * (app.instances || 0);
       sub.mem += (app.mem || 0) * (app.instances || 0);
       subgroups.set(id, sub);

@@ -80,7 +80,7 @@ export async function renderApps(main, { group = '/' }) {
       h('td', { class: 'num' }, `${sub.tasksRunning} / ${sub.instances}`),
       h('td', { class: 'num' }, round(sub.cpus)),
       h('td', { class: 'num' }, round(sub.mem)),
-      h('td', {}));
+      h('td', {}, healthBar(sub)));
   }
 
   function draw(force) {

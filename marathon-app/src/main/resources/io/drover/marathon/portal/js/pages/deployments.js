@@ -34,6 +34,15 @@ export async function renderDeployments(main) {
     }));
   }
 
+  let apps = new Map();
+
+  /** How far an affected app is: running / wanted instances, as it stands now. */
+  function instanceProgress(id) {
+    const app = apps.get(id);
+    if (!app) return null;
+    return h('span', { class: 'progress-text' }, `${app.tasksRunning || 0} / ${app.instances} running`);
+  }
+
   function draw(deployments) {
     if (deployments.length === 0) {
       fill(list, h('p', { class: 'empty' }, 'No deployment in progress.'));
@@ -43,7 +52,7 @@ export async function renderDeployments(main) {
       h('thead', {}, h('tr', {}, ['Deployment', 'Apps', 'Started', 'Steps', 'Progress', 'Actions'].map((t) => h('th', { scope: 'col' }, t)))),
       h('tbody', {}, deployments.map((d) => h('tr', { 'data-deployment': d.id },
         h('th', { scope: 'row' }, h('code', {}, d.id)),
-        h('td', {}, d.affectedApps.map((id) => [appLink(id), ' '])),
+        h('td', {}, h('ul', { class: 'plain' }, d.affectedApps.map((id) => h('li', {}, appLink(id), ' ', instanceProgress(id))))),
         h('td', {}, timeTag(d.version)),
         h('td', {}, stepList(d)),
         h('td', {},
@@ -55,8 +64,9 @@ export async function renderDeployments(main) {
   }
 
   async function refresh() {
-    const deployments = await get('/v2/deployments');
-    const key = JSON.stringify(deployments);
+    const [deployments, listing] = await Promise.all([get('/v2/deployments'), get('/v2/apps')]);
+    apps = new Map(listing.apps.map((app) => [app.id, app]));
+    const key = JSON.stringify([deployments, listing]);
     if (key === lastKey) return;
     lastKey = key;
     draw(deployments);

@@ -6,7 +6,8 @@ import { healthSegments, segments } from '../model.js';
 /** Applications / group / ... / last, each ancestor a link (groups list their apps). */
 export function breadcrumbs(id, last) {
   const parts = segments(id || '/');
-  const items = [h('li', {}, h('a', { href: '#/apps' }, 'Applications'))];
+  const atRoot = parts.length === 0 && !last;
+  const items = [h('li', {}, atRoot ? h('span', { 'aria-current': 'page' }, 'Applications') : h('a', { href: '#/apps' }, 'Applications'))];
   parts.forEach((part, i) => {
     const path = parts.slice(0, i + 1).join('/');
     const isLeaf = i === parts.length - 1;
