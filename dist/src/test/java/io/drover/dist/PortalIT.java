@@ -410,6 +410,37 @@ class PortalIT {
   }
 
   @Test
+  @Order(14)
+  void aCrashingAppIsDelayedShowsItsLastFailureAndItsDelayCanBeReset() throws Exception {
+    sendJson("POST", "/v2/apps", "{\"id\":\"/portal/crashing\",\"cmd\":\"echo crash-report >&2; exit 3\",\"instances\":1,\"cpus\":0.1,\"mem\":16,\"backoffSeconds\":600}");
+    open("#/apps/portal/crashing");
+    waitFor().until(d -> d.findElement(By.cssSelector("#page-title .status")).getText().equals("Delayed"));
+    WebElement message = byId("failure-message");
+    assertThat(message.getText()).contains("3").contains("crash-report");
+    String firstFailure = app("/portal/crashing").path("lastTaskFailure").path("timestamp").asText();
+
+    byId("reset-delay").click();
+    waitFor().until(d -> d.findElement(By.id("app-messages")).getText().contains("Launch delay reset."));
+    // Launched again at once, it fails again: a newer failure proves the delay was lifted.
+    await().atMost(PATIENCE).until(() -> !app("/portal/crashing").path("lastTaskFailure").path("timestamp").asText().equals(firstFailure));
+    sendJson("DELETE", "/v2/apps/portal/crashing?force=true", "");
+  }
+
+  @Test
+  @Order(15)
+  void theRootLeadsToThePortalAndOnlyPortalFilesAreServed() throws Exception {
+    HttpResponse<String> root = get("/");
+    assertThat(root.statusCode()).isEqualTo(302);
+    assertThat(root.headers().firstValue("Location")).hasValueSatisfying(location -> assertThat(location).endsWith("/ui/"));
+    HttpResponse<String> page = get("/ui/");
+    assertThat(page.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
+    assertThat(page.body()).contains("js/main.js");
+    assertThat(get("/ui/js/main.js").headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/javascript"));
+    assertThat(get("/ui/logback.xml").statusCode()).isEqualTo(404);
+    assertThat(get("/ui/io/drover/marathon/portal/Portal.class").statusCode()).isEqualTo(404);
+  }
+
+  @Test
   @Order(100)
   void anUnreachableApiIsAnnouncedAndRetriedUntilItAnswersAgain() throws Exception {
     open("#/apps");
