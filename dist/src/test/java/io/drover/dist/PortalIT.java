@@ -26,6 +26,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
@@ -176,6 +177,18 @@ class PortalIT {
     Files.write(SCREENSHOTS.resolve(name + ".png"), browser.getScreenshotAs(OutputType.BYTES));
   }
 
+  /** Every form control and button has a name a screen reader can say: a label, aria-label(ledby) or text. */
+  private static void assertEveryControlIsLabelled() {
+    List<?> unlabelled =
+        (List<?>)
+            ((JavascriptExecutor) browser)
+                .executeScript(
+                    "return [...document.querySelectorAll('input, select, textarea, button')]"
+                        + ".filter(el => !(el.labels && el.labels.length) && !el.getAttribute('aria-label') && !el.getAttribute('aria-labelledby') && !el.textContent.trim())"
+                        + ".map(el => el.outerHTML);");
+    assertThat(unlabelled).isEmpty();
+  }
+
   private static void awaitRunning(int instances) {
     waitFor().until(d -> d.findElement(By.cssSelector("#page-title .status")).getText().equals("Running")
         && d.findElement(By.id("instance-count")).getText().equals(instances + " running of " + instances + " wanted"));
@@ -195,12 +208,14 @@ class PortalIT {
     type("field-mem", "32");
     type("field-labels", "tier=front");
     screenshot("create-form");
+    assertEveryControlIsLabelled();
     byId("submit-app").click();
 
     waitFor().until(ExpectedConditions.urlContains("#/apps/portal/hello"));
     awaitRunning(1);
     assertThat(app("/portal/hello").path("labels").path("tier").asText()).isEqualTo("front");
     screenshot("app-page");
+    assertEveryControlIsLabelled();
   }
 
   @Test
@@ -281,6 +296,7 @@ class PortalIT {
     WebElement row = waitFor().until(ExpectedConditions.visibilityOfElementLocated(By.xpath("//tr[td//a[text()='/portal/huge']]")));
     assertThat(row.getText()).contains("step 1 of 1");
     screenshot("deployments");
+    assertEveryControlIsLabelled();
 
     row.findElement(By.cssSelector("button.rollback")).click();
     confirm();
@@ -321,6 +337,15 @@ class PortalIT {
     open("#/groups/portal");
     waitFor().until(d -> d.findElements(By.cssSelector("#apps-table tr[data-app='/portal/idle']")).size() == 1);
     screenshot("apps");
+    assertEveryControlIsLabelled();
+
+    // Sorting by keyboard: Enter on a column's button, twice for descending; focus stays on it.
+    browser.findElement(By.cssSelector("button[data-sort=mem]")).sendKeys(Keys.ENTER);
+    waitFor().until(d -> "ascending".equals(d.findElement(By.xpath("//th[button[@data-sort='mem']]")).getAttribute("aria-sort")));
+    browser.switchTo().activeElement().sendKeys(Keys.ENTER);
+    waitFor().until(d -> "descending".equals(d.findElement(By.xpath("//th[button[@data-sort='mem']]")).getAttribute("aria-sort")));
+    assertThat(browser.switchTo().activeElement().getAttribute("data-sort")).isEqualTo("mem");
+    assertThat(appRows().get(0)).isEqualTo("/portal/hello");
 
     new Select(byId("filter-status")).selectByVisibleText("Suspended");
     waitFor().until(d -> appRows().equals(List.of("/portal/idle")));
@@ -339,18 +364,26 @@ class PortalIT {
 
   @Test
   @Order(10)
-  void anInstancesLogShowsWhatTheTaskPrinted() throws Exception {
-    sendJson("POST", "/v2/apps", "{\"id\":\"/portal/talker\",\"cmd\":\"echo portal-says-$((6*7)); sleep 600\",\"instances\":1,\"cpus\":0.1,\"mem\":16}");
+  void anInstancesLogShowsWhatTheTaskPrintedAndFollowsIt() throws Exception {
+    Path flag = work.resolve("talker-may-go-on");
+    String cmd = "echo portal-says-$((6*7)); while [ ! -e " + flag + " ]; do sleep 0.2; done; echo and-later-$((7*6)); sleep 600";
+    sendJson("POST", "/v2/apps", JSON.writeValueAsString(JSON.createObjectNode().put("id", "/portal/talker").put("cmd", cmd).put("instances", 1).put("cpus", 0.1).put("mem", 16)));
     open("#/apps/portal/talker");
     awaitRunning(1);
     waitFor().until(ExpectedConditions.elementToBeClickable(By.cssSelector("#tasks-table a.task-logs"))).click();
 
     // The shell worked out 42: the line comes from the task's stdout, not from its command.
     waitFor().until(d -> d.findElement(By.id("log-output")).getText().contains("portal-says-42"));
+    assertThat(browser.findElement(By.id("log-output")).getText()).doesNotContain("and-later");
     screenshot("logs");
+    assertEveryControlIsLabelled();
+    Files.createFile(flag);
+    waitFor().until(d -> d.findElement(By.id("log-output")).getText().contains("and-later-42"));
+
     HttpResponse<String> download = send(HttpRequest.newBuilder(URI.create(byId("log-download").getAttribute("href"))).GET());
     assertThat(download.statusCode()).isEqualTo(200);
-    assertThat(download.body()).contains("portal-says-42");
+    assertThat(download.headers().firstValue("Content-Disposition")).hasValueSatisfying(value -> assertThat(value).startsWith("attachment"));
+    assertThat(download.body()).contains("portal-says-42").contains("and-later-42");
   }
 
   @Test
