@@ -236,11 +236,20 @@ class PortalIT {
 
   @Test
   @Order(3)
-  void malformedJsonInJsonModeIsShownAndNothingIsSent() throws Exception {
+  void jsonModeStaysInStepWithTheFormAndMalformedJsonIsShownAndNothingIsSent() throws Exception {
     open("#/create");
     type("field-id", "/portal/broken");
     byId("json-mode").click();
     assertThat(byId("app-json").getAttribute("value")).contains("\"id\": \"/portal/broken\"");
+
+    // JSON -> form -> JSON: the form shows what the JSON says and keeps what it has no field for.
+    type("app-json", "{\"id\": \"/portal/broken\", \"cmd\": \"sleep 1\", \"mem\": 48, \"upgradeStrategy\": {\"minimumHealthCapacity\": 0.5}}");
+    byId("json-mode").click();
+    assertThat(byId("field-mem").getAttribute("value")).isEqualTo("48");
+    type("field-cpus", "0.2");
+    byId("json-mode").click();
+    assertThat(byId("app-json").getAttribute("value")).contains("\"cpus\": 0.2").contains("\"mem\": 48").contains("\"minimumHealthCapacity\": 0.5");
+
     // Every request the page makes from now on is recorded, to prove that none leaves.
     ((JavascriptExecutor) browser).executeScript(
         "window.sentRequests = []; const original = window.fetch;"

@@ -22,7 +22,7 @@ export const FIELD_PATHS = {
   cpus: ['/cpus'],
   mem: ['/mem'],
   disk: ['/disk'],
-  ports: ['/portDefinitions', '/requirePorts'],
+  ports: ['/portDefinitions', '/requirePorts', '/container/portMappings'],
   env: ['/env'],
   labels: ['/labels'],
   constraints: ['/constraints'],

@@ -33,12 +33,6 @@ export function segments(id) {
   return id.split('/').filter(Boolean);
 }
 
-/** The parent group of an id: '/prod/web' -> '/prod', '/web' -> '/'. */
-export function parentGroup(id) {
-  const parts = segments(id);
-  return '/' + parts.slice(0, -1).join('/');
-}
-
 /**
  * What a group's listing shows: its apps, and its sub-groups with their apps' totals.
  * `group` is '/' or '/a/b'.
@@ -93,8 +87,6 @@ const SORT_KEYS = {
   mem: (app) => app.mem || 0,
   health: (app) => (app.tasksHealthy || 0) - (app.tasksUnhealthy || 0),
 };
-
-export const SORTABLE = Object.keys(SORT_KEYS);
 
 export function sortApps(apps, key, ascending, statusOf) {
   const of = SORT_KEYS[key] || SORT_KEYS.id;

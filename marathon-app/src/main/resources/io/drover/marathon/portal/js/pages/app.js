@@ -3,7 +3,7 @@ import { ApiError, appPath, get, request } from '../api.js';
 import { confirmAction, fill, h, notice, timeTag, when } from '../dom.js';
 import { appStatus, blockingRejects, explainReject, portLinks } from '../model.js';
 import { editable } from '../appform.js';
-import { breadcrumbs, healthBar, round, statusBadge } from './parts.js';
+import { breadcrumbs, healthBar, round } from './parts.js';
 import { renderNotFound } from './notfound.js';
 
 export async function renderApp(main, { id }) {
@@ -19,20 +19,27 @@ export async function renderApp(main, { id }) {
   let lastKey = '';
   let app = null;
 
-  async function act(promise, done) {
+  /**
+   * Sends a change (`send(force)`), says what happened, then reloads (or does `after`). A change
+   * refused because a deployment holds the app (409) can be sent again with Marathon's force.
+   */
+  async function act(send, done, after = () => refresh()) {
     notice(messages, '');
     try {
-      const result = await promise;
-      notice(messages, done, 'ok');
-      await refresh();
-      return result;
+      await send(false);
     } catch (e) {
       if (!(e instanceof ApiError)) throw e;
-      const locked = e.status === 409 ? ' Another deployment holds this app; see Deployments.' : '';
-      notice(messages, `${e.message}${locked}`, 'error');
-      return null;
+      const force = e.status === 409
+        ? [' ', h('button', { type: 'button', class: 'small danger', id: 'force-action', onclick: () => act(() => send(true), done, after) }, 'Do it anyway (force)')]
+        : null;
+      fill(messages, h('p', { class: 'notice error' }, e.message, force));
+      return;
     }
+    notice(messages, done, 'ok');
+    await after();
   }
+
+  const forced = (force, query = '') => (!force ? query : query ? `${query}&force=true` : '?force=true');
 
   // The head is built once and then updated, so that a live refresh never wipes what is being typed.
   const badge = h('span', { class: 'status' });
@@ -42,7 +49,7 @@ export async function renderApp(main, { id }) {
   const suspendButton = h('button', { type: 'button', id: 'suspend' });
   const resetDelayButton = h('button', {
     type: 'button', id: 'reset-delay', hidden: true,
-    onclick: () => act(request('DELETE', `/v2/queue/${path}/delay`), 'Launch delay reset.'),
+    onclick: () => act(() => request('DELETE', `/v2/queue/${path}/delay`), 'Launch delay reset.'),
   }, 'Reset delay');
   suspendButton.addEventListener('click', () => {
     if (app.instances > 0) patchInstances(0);
@@ -64,7 +71,7 @@ export async function renderApp(main, { id }) {
           }
         },
       }, h('label', { for: 'scale-to' }, 'Instances'), scaleInput, h('button', { type: 'submit', id: 'scale-button' }, 'Scale')),
-      h('button', { type: 'button', id: 'restart', onclick: () => act(request('POST', `/v2/apps/${path}/restart`), 'Restarting.') }, 'Restart'),
+      h('button', { type: 'button', id: 'restart', onclick: () => act((force) => request('POST', `/v2/apps/${path}/restart${forced(force)}`), 'Restarting.') }, 'Restart'),
       suspendButton,
       resetDelayButton,
       h('a', { class: 'button', href: `#/edit/${path}`, id: 'edit-app' }, 'Edit'),
@@ -72,8 +79,7 @@ export async function renderApp(main, { id }) {
         type: 'button', class: 'danger', id: 'destroy',
         onclick: async () => {
           if (await confirmAction(`Destroy ${app.id}?`, 'Its instances are killed and its configuration is removed. This cannot be undone.', 'Destroy')) {
-            const done = await act(request('DELETE', `/v2/apps/${path}`), 'Destroying.');
-            if (done) location.hash = '#/apps';
+            await act((force) => request('DELETE', `/v2/apps/${path}${forced(force)}`), 'Destroying.', () => { location.hash = '#/apps'; });
           }
         },
       }, 'Destroy')));
@@ -88,7 +94,7 @@ export async function renderApp(main, { id }) {
   }
 
   function patchInstances(n) {
-    return act(request('PATCH', `/v2/apps/${path}`, { instances: n }), n === 0 ? 'Suspending.' : `Scaling to ${n}.`);
+    return act((force) => request('PATCH', `/v2/apps/${path}${forced(force)}`, { instances: n }), n === 0 ? 'Suspending.' : `Scaling to ${n}.`);
   }
 
   function drawSummary() {
@@ -147,7 +153,7 @@ export async function renderApp(main, { id }) {
     const kill = async (task, scaleDown) => {
       const verb = scaleDown ? 'Kill and scale down' : 'Kill';
       if (await confirmAction(`${verb} ${task.id}?`, scaleDown ? 'The instance is killed and not replaced.' : 'The instance is killed and a new one is started.', verb)) {
-        await act(request('DELETE', `/v2/apps/${path}/tasks/${encodeURIComponent(task.id)}${scaleDown ? '?scale=true' : ''}`), `${verb}: ${task.id}.`);
+        await act((force) => request('DELETE', `/v2/apps/${path}/tasks/${encodeURIComponent(task.id)}${forced(force, scaleDown ? '?scale=true' : '')}`), `${verb}: ${task.id}.`);
       }
     };
     fill(instances,
@@ -175,7 +181,7 @@ export async function renderApp(main, { id }) {
       : app;
     const apply = async (version) => {
       if (await confirmAction(`Apply version ${when(version)}?`, `${app.id} is deployed again with the configuration it had then.`, 'Apply')) {
-        await act(request('PUT', `/v2/apps/${path}`, { version }), `Applying the version of ${when(version)}.`);
+        await act((force) => request('PUT', `/v2/apps/${path}${forced(force)}`, { version }), `Applying the version of ${when(version)}.`);
         selectedVersion.value = null;
         await refresh(true);
       }
