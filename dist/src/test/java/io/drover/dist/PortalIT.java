@@ -207,6 +207,10 @@ class PortalIT {
     type("field-cpus", "0.1");
     type("field-mem", "32");
     type("field-labels", "tier=front");
+    new Select(byId("field-healthProtocol")).selectByValue("COMMAND");
+    type("field-healthCommand", "true");
+    type("field-healthGrace", "30");
+    type("field-healthInterval", "1");
     screenshot("create-form");
     assertEveryControlIsLabelled();
     byId("submit-app").click();
@@ -214,6 +218,8 @@ class PortalIT {
     waitFor().until(ExpectedConditions.urlContains("#/apps/portal/hello"));
     awaitRunning(1);
     assertThat(app("/portal/hello").path("labels").path("tier").asText()).isEqualTo("front");
+    assertThat(app("/portal/hello").at("/healthChecks/0/command/value").asText()).isEqualTo("true");
+    waitFor().until(d -> "1 healthy".equals(d.findElement(By.cssSelector("#app-summary .health-bar")).getAttribute("aria-label")));
     screenshot("app-page");
     assertEveryControlIsLabelled();
   }

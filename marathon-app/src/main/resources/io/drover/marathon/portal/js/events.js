@@ -1,8 +1,12 @@
 // Follows marathon-app's event stream (/v2/events). EventSource reconnects by itself after a dropped
 // connection; when the stream is closed for good (an error answer, e.g. while a new leader is elected)
 // a new one is opened with a growing pause. Each (re)connection reloads the page's data, since events
-// may have been missed meanwhile.
+// may have been missed meanwhile. If the stream keeps failing while the API answers (a standby that
+// redirects the stream to a leader on another origin), the page falls back to polling.
 import { connection } from './connection.js';
+
+const POLL_MS = 5000;
+const FAILURES_BEFORE_POLLING = 3;
 
 const TYPES = [
   'status_update_event', 'health_status_changed_event', 'deployment_info', 'deployment_step_success',
@@ -14,11 +18,16 @@ export function followEvents(onEvent, onReconnected) {
   let pause = 1000;
   let openedBefore = false;
   let source = null;
+  let failures = 0;
+  let poller = null;
 
   function open() {
     source = new EventSource('/v2/events');
     source.addEventListener('open', () => {
       pause = 1000;
+      failures = 0;
+      if (poller) clearInterval(poller);
+      poller = null;
       live.textContent = 'Live';
       live.className = 'live on';
       if (openedBefore) onReconnected();
@@ -36,7 +45,9 @@ export function followEvents(onEvent, onReconnected) {
       });
     }
     source.addEventListener('error', () => {
-      live.textContent = 'Reconnecting…';
+      failures += 1;
+      if (failures >= FAILURES_BEFORE_POLLING && !poller) poller = setInterval(onReconnected, POLL_MS);
+      live.textContent = poller ? 'Polling' : 'Reconnecting…';
       live.className = 'live off';
       fetch('/ping', { cache: 'no-store' }).then(() => connection.reached(), () => connection.lost());
       if (source.readyState === EventSource.CLOSED) {
