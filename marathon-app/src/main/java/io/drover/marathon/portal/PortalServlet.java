@@ -25,7 +25,10 @@ final class PortalServlet extends HttpServlet {
     Optional<PortalAsset> asset = PortalAsset.forPath(request.getPathInfo());
     InputStream content = asset.map(a -> PortalServlet.class.getClassLoader().getResourceAsStream(a.resource())).orElse(null);
     if (content == null) {
-      response.sendError(HttpServletResponse.SC_NOT_FOUND, "No such portal file: " + request.getPathInfo());
+      // Plain text: the requested path is echoed, and must never be read as markup.
+      response.setStatus(HttpServletResponse.SC_NOT_FOUND);
+      response.setContentType("text/plain; charset=utf-8");
+      response.getWriter().write("No such portal file: " + request.getPathInfo() + "\n");
       return;
     }
     try (content) {

@@ -2,7 +2,7 @@
 import { appPath, get } from '../api.js';
 import { fill, h } from '../dom.js';
 import { STATUSES, appStatus, filterApps, groupListing, labelChoices, sortApps } from '../model.js';
-import { appLink, breadcrumbs, healthBar, round, statusBadge } from './parts.js';
+import { appLink, breadcrumbs, healthBar, healthLegend, round, statusBadge } from './parts.js';
 
 // Kept across visits, as a user expects of a list they filtered.
 const view = { text: '', status: '', label: '', sort: 'id', ascending: true };
@@ -101,7 +101,8 @@ export async function renderApps(main, { group = '/' }) {
     fill(results, h('table', { class: 'apps', id: 'apps-table' },
       h('caption', { class: 'visually-hidden' }, `Applications${filtering ? ' matching the filter' : ''}; column buttons sort`),
       h('thead', {}, h('tr', {}, COLUMNS.map(([k, t]) => sortHeader(k, t)))),
-      h('tbody', {}, groups.map(groupRow), apps.map(appRow))));
+      h('tbody', {}, groups.map(groupRow), apps.map(appRow))),
+      healthLegend());
   }
 
   async function refresh() {

@@ -37,6 +37,12 @@ export function healthBar(app) {
       h('span', { class: `seg seg-${key}`, style: `flex-grow:${parts[key] / Math.max(total, 1)}` })));
 }
 
+/** What the health bar's colours mean. */
+export function healthLegend() {
+  return h('ul', { class: 'legend', 'aria-label': 'Health bar colours' },
+    HEALTH_PARTS.map(([key, word]) => h('li', {}, h('span', { class: `swatch seg-${key}`, 'aria-hidden': 'true' }), word)));
+}
+
 /** A used-of-total bar with the numbers written beside it. */
 export function usageBar(label, used, total, unit = '') {
   const share = total > 0 ? Math.min(used / total, 1) : 0;
