@@ -7,9 +7,8 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 class AppCommandTest {
@@ -21,17 +20,7 @@ class AppCommandTest {
           + "\"state\":\"TASK_RUNNING\",\"version\":\"2024-05-01T10:00:00.000Z\",\"healthCheckResults\":[]}]}}";
 
   @TempDir Path dir;
-  private FakeMarathon marathon;
-
-  @BeforeEach
-  void start() throws IOException {
-    marathon = new FakeMarathon();
-  }
-
-  @AfterEach
-  void stop() {
-    marathon.close();
-  }
+  @RegisterExtension final FakeMarathon marathon = new FakeMarathon();
 
   private Path file(String content) throws IOException {
     return Files.writeString(dir.resolve("app.json"), content);

@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -16,12 +17,14 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * A stand-in for marathon-app on loopback: answers scripted per "METHOD /path" (query left out), records
  * requests, and serves {@code /v2/events} from a queue when {@link #withEvents()} was called.
  */
-final class FakeMarathon implements AutoCloseable {
+final class FakeMarathon implements AutoCloseable, AfterEachCallback {
   /** An answer: status and body. */
   record Answer(int status, String body) {}
 
@@ -40,8 +43,13 @@ final class FakeMarathon implements AutoCloseable {
   private final List<Request> requests = new CopyOnWriteArrayList<>();
   private final BlockingQueue<String> events = new LinkedBlockingQueue<>();
 
-  FakeMarathon() throws IOException {
-    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+  /** Serving from the start; as a field with {@code @RegisterExtension} it is closed after each test. */
+  FakeMarathon() {
+    try {
+      server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot listen on loopback", e);
+    }
     server.setExecutor(threads);
     server.createContext("/", this::handle);
     server.start();
@@ -124,6 +132,11 @@ final class FakeMarathon implements AutoCloseable {
     } catch (IOException clientLeft) {
       // the client closed its stream
     }
+  }
+
+  @Override
+  public void afterEach(ExtensionContext context) {
+    close();
   }
 
   @Override

@@ -2,11 +2,9 @@ package io.drover.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class LogsAndClusterCommandTest {
   private static final String STATE =
@@ -17,17 +15,7 @@ class LogsAndClusterCommandTest {
           + "\"frameworks\":[{\"id\":\"f1\",\"name\":\"marathon\",\"roles\":[\"*\"],\"active\":true,\"status\":\"ACTIVE\",\"dominantShare\":0.25,\"tasks\":[{\"id\":\"t\"}]}],"
           + "\"counts\":{\"agents\":1,\"activeAgents\":1,\"frameworks\":1,\"activeFrameworks\":1,\"tasks\":1,\"offers\":0,\"tasksByState\":{}}}";
 
-  private FakeMarathon marathon;
-
-  @BeforeEach
-  void start() throws IOException {
-    marathon = new FakeMarathon();
-  }
-
-  @AfterEach
-  void stop() {
-    marathon.close();
-  }
+  @RegisterExtension final FakeMarathon marathon = new FakeMarathon();
 
   @Test
   void clusterShowsAgentsWithUsedOfTotalAndFrameworksWithTheirShare() throws Exception {

@@ -2,11 +2,9 @@ package io.drover.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class TaskAndDeploymentCommandTest {
   private static final String TASKS =
@@ -17,17 +15,7 @@ class TaskAndDeploymentCommandTest {
           + "\"steps\":[{\"actions\":[{\"action\":\"RestartApplication\",\"app\":\"/web\"}]},{\"actions\":[]}],"
           + "\"currentActions\":[{\"action\":\"RestartApplication\",\"app\":\"/web\"}]}]";
 
-  private FakeMarathon marathon;
-
-  @BeforeEach
-  void start() throws IOException {
-    marathon = new FakeMarathon();
-  }
-
-  @AfterEach
-  void stop() {
-    marathon.close();
-  }
+  @RegisterExtension final FakeMarathon marathon = new FakeMarathon();
 
   private Run task(String... args) {
     return Run.of(new TaskCommand(), append(args));

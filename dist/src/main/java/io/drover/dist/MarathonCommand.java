@@ -1,7 +1,9 @@
 package io.drover.dist;
 
+import io.drover.core.InvalidValueException;
 import io.drover.marathon.MarathonApp;
 import io.drover.marathon.MarathonConfig;
+import io.drover.marathon.deployment.ServicePortRange;
 import io.drover.protocol.net.ZkUrl;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -32,10 +34,23 @@ final class MarathonCommand implements Callable<Integer> {
   @Option(names = "--failover-timeout", defaultValue = "168h", converter = DurationConverter.class, description = "How long the master keeps the framework's tasks while no marathon-app leads (default: ${DEFAULT-VALUE})")
   Duration failoverTimeout;
 
+  @Option(names = "--local-port-min", defaultValue = "10000", description = "Lowest service port given to apps that leave it at 0 (default: ${DEFAULT-VALUE})")
+  int localPortMin;
+
+  @Option(names = "--local-port-max", defaultValue = "20000", description = "Service ports are given below this one (default: ${DEFAULT-VALUE})")
+  int localPortMax;
+
   @Override
   public Integer call() throws Exception {
+    ServicePortRange servicePorts;
+    try {
+      servicePorts = new ServicePortRange(localPortMin, localPortMax);
+    } catch (IllegalArgumentException e) {
+      throw new InvalidValueException("--local-port-min/--local-port-max: " + e.getMessage());
+    }
     ProcessLifetime lifetime = new ProcessLifetime();
-    lifetime.started(start(MarathonConfig.defaults(zk, host).withHttpPort(port).withFramework(frameworkName, frameworkRole, failoverTimeout)));
+    lifetime.started(
+        start(MarathonConfig.defaults(zk, host).withHttpPort(port).withFramework(frameworkName, frameworkRole, failoverTimeout).withServicePorts(servicePorts)));
     return lifetime.awaitStop();
   }
 

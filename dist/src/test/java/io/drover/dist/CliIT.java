@@ -8,11 +8,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -32,12 +27,10 @@ import picocli.CommandLine;
 @Tag("slow")
 class CliIT {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final HttpClient HTTP = HttpClient.newHttpClient();
 
   @TempDir static Path work;
-  private static DroverProcess local;
+  private static LocalCluster local;
   private static String marathon;
-  private static int masterPort;
 
   /** One in-process run: exit code and output. */
   private record Run(int exitCode, String out, String err) {
@@ -48,47 +41,15 @@ class CliIT {
 
   @BeforeAll
   static void startLocalCluster() throws Exception {
-    masterPort = freePort();
-    int marathonPort = freePort();
-    marathon = "http://127.0.0.1:" + marathonPort;
-    local =
-        DroverProcess.start(
-            work,
-            "local",
-            "local",
-            "--agents", "1",
-            "--work-dir", work.resolve("cluster").toString(),
-            "--zk-port", Integer.toString(freePort()),
-            "--master-port", Integer.toString(masterPort),
-            "--protocol-port", Integer.toString(freePort()),
-            "--agent-port", Integer.toString(freePort()),
-            "--marathon-port", Integer.toString(marathonPort),
-            "--agent-resources", "cpus:2;mem:1024;disk:1024;ports:[31000-31100]");
-    await()
-        .atMost(Duration.ofSeconds(60))
-        .pollInterval(Duration.ofMillis(250))
-        .failFast("drover local exited:\n" + local.output(), () -> !local.isAlive())
-        .ignoreExceptions()
-        .until(() -> get(marathon + "/v2/leader").statusCode() == 200
-            && JSON.readTree(get("http://127.0.0.1:" + masterPort + "/state").body()).path("counts").path("activeAgents").asInt() == 1);
+    local = LocalCluster.start(work, 1, "cpus:2;mem:1024;disk:1024;ports:[31000-31100]");
+    marathon = local.marathonUrl();
   }
 
   @AfterAll
   static void stopLocalCluster() throws Exception {
     if (local != null) {
-      local.stop();
       local.close();
     }
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
-  }
-
-  private static HttpResponse<String> get(String url) throws Exception {
-    return HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
   }
 
   /** {@code drover ARGS --marathon URL} in this process. */
@@ -222,7 +183,7 @@ class CliIT {
       assertThat(bad.awaitExit(30)).isEqualTo(2);
       assertThat(bad.output()).contains("Unknown option: '--bogus'").contains("Usage: drover task list");
     }
-    int closed = freePort();
+    int closed = LocalCluster.freePort();
     try (DroverProcess unreachable = DroverProcess.start(work, "jar-unreachable", "deployment", "list", "--marathon", "http://127.0.0.1:" + closed)) {
       assertThat(unreachable.awaitExit(30)).isEqualTo(1);
       assertThat(unreachable.output().strip())

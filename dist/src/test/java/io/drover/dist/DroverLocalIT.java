@@ -5,12 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -24,94 +19,42 @@ import org.junit.jupiter.api.io.TempDir;
 /** End to end: {@code drover local} and {@code drover example hello} as separate processes. */
 @Tag("slow")
 class DroverLocalIT {
-  private static final HttpClient HTTP = HttpClient.newHttpClient();
-  private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = new ObjectMapper();
 
   @TempDir static Path work;
-  private static DroverProcess local;
-  private static int zkPort;
-  private static int masterPort;
-  private static int firstAgentPort;
-  private static int marathonPort;
+  private static LocalCluster local;
 
   @BeforeAll
   static void startLocalCluster() throws Exception {
-    zkPort = freePort();
-    masterPort = freePort();
-    firstAgentPort = freePort();
-    marathonPort = freePort();
-    local =
-        DroverProcess.start(
-            work,
-            "local",
-            "local",
-            "--agents", "3",
-            "--work-dir", work.resolve("cluster").toString(),
-            "--zk-port", Integer.toString(zkPort),
-            "--master-port", Integer.toString(masterPort),
-            "--protocol-port", Integer.toString(freePort()),
-            "--agent-port", Integer.toString(firstAgentPort),
-            "--marathon-port", Integer.toString(marathonPort),
-            "--agent-resources", "cpus:2;mem:1024;disk:1024;ports:[31000-31100]");
-    await()
-        .atMost(Duration.ofSeconds(60))
-        .pollInterval(Duration.ofMillis(250))
-        .failFast("drover local exited:\n" + local.output(), () -> !local.isAlive())
-        .ignoreExceptions()
-        .until(() -> masterState().path("counts").path("activeAgents").asInt() == 3);
+    local = LocalCluster.start(work, 3, "cpus:2;mem:1024;disk:1024;ports:[31000-31100]");
   }
 
   @AfterAll
   static void stopLocalCluster() throws Exception {
     if (local != null) {
-      local.stop();
       local.close();
     }
   }
 
-  private static int freePort() throws IOException {
-    // The agents take consecutive ports from the first one; a free port and its neighbours are free
-    // often enough on a test machine, and a clash fails loudly at start.
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
-  }
-
-  private static JsonNode masterState() throws Exception {
-    return JSON.readTree(get("http://127.0.0.1:" + masterPort + "/state").body());
-  }
-
-  private static HttpResponse<String> get(String url) throws Exception {
-    return HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
-  }
-
-  private String zk() {
-    return "zk://127.0.0.1:" + zkPort + "/drover";
-  }
-
   @Test
   void helloRunsTwentyTasksToTheEnd() throws Exception {
-    try (DroverProcess hello = DroverProcess.start(work, "hello", "example", "hello", "--zk", zk(), "--tasks", "20", "--cmd", "echo hi")) {
+    try (DroverProcess hello = DroverProcess.start(work, "hello", "example", "hello", "--zk", local.zkUrl(), "--tasks", "20", "--cmd", "echo hi")) {
       assertThat(hello.awaitExit(180)).as(hello.output()).isZero();
       assertThat(hello.output()).contains("hello: 20 tasks: 20 finished, 0 failed, 0 lost");
     }
-    assertThat(masterState().path("agents")).extracting(a -> a.path("hostname").asText()).containsExactlyInAnyOrder("local-1", "local-2", "local-3");
+    assertThat(local.masterState().path("agents")).extracting(a -> a.path("hostname").asText()).containsExactlyInAnyOrder("local-1", "local-2", "local-3");
   }
 
   @Test
   void marathonAppLeadsAndServesItsRestApi() throws Exception {
-    await()
-        .atMost(Duration.ofSeconds(60))
-        .ignoreExceptions()
-        .until(() -> get("http://127.0.0.1:" + marathonPort + "/v2/leader").statusCode() == 200);
-    JsonNode info = JSON.readTree(get("http://127.0.0.1:" + marathonPort + "/v2/info").body());
+    JsonNode info = JSON.readTree(LocalCluster.get(local.marathonUrl() + "/v2/info").body());
     assertThat(info.path("name").asText()).isEqualTo("marathon");
-    assertThat(get("http://127.0.0.1:" + marathonPort + "/v2/apps").body()).isEqualTo("{\"apps\":[]}");
+    assertThat(LocalCluster.get(local.marathonUrl() + "/v2/apps").body()).isEqualTo("{\"apps\":[]}");
   }
 
   @Test
   void helloFailsWhenTasksFail() throws Exception {
-    try (DroverProcess hello = DroverProcess.start(work, "hello-fail", "example", "hello", "--zk", zk(), "--tasks", "3", "--cmd", "exit 3")) {
+    try (DroverProcess hello = DroverProcess.start(work, "hello-fail", "example", "hello", "--zk", local.zkUrl(), "--tasks", "3", "--cmd", "exit 3")) {
       assertThat(hello.awaitExit(180)).as(hello.output()).isEqualTo(1);
       assertThat(hello.output()).contains("hello: 3 tasks: 0 finished, 3 failed");
     }
@@ -119,15 +62,15 @@ class DroverLocalIT {
 
   @Test
   void sandboxPathsOutsideASandboxAreRefused() throws Exception {
-    String agent = "http://127.0.0.1:" + firstAgentPort;
+    String agent = local.masterState().at("/agents/0/url").asText();
     String escape = URLEncoder.encode(work.resolve("cluster/agent-1/../../").toString(), StandardCharsets.UTF_8);
-    assertThat(get(agent + "/files/browse?path=" + escape).statusCode()).isEqualTo(400);
-    assertThat(get(agent + "/files/read?path=" + URLEncoder.encode("/etc/passwd", StandardCharsets.UTF_8)).statusCode()).isEqualTo(403);
+    assertThat(LocalCluster.get(agent + "/files/browse?path=" + escape).statusCode()).isEqualTo(400);
+    assertThat(LocalCluster.get(agent + "/files/read?path=" + URLEncoder.encode("/etc/passwd", StandardCharsets.UTF_8)).statusCode()).isEqualTo(403);
   }
 
   @Test
   void metricsAreServedAsPrometheusText() throws Exception {
-    HttpResponse<String> metrics = get("http://127.0.0.1:" + masterPort + "/metrics");
+    HttpResponse<String> metrics = LocalCluster.get(local.masterUrl() + "/metrics");
     assertThat(metrics.statusCode()).isEqualTo(200);
     assertThat(metrics.body()).contains("drover_master_agents").contains("drover_master_allocation_runs_total");
   }
@@ -142,11 +85,15 @@ class DroverLocalIT {
       assertThat(bad.awaitExit(30)).isEqualTo(2);
       assertThat(bad.output()).contains("must look like zk://");
     }
+    try (DroverProcess bad = DroverProcess.start(work, "bad-ports", "marathon", "--zk", local.zkUrl(), "--local-port-min", "20000", "--local-port-max", "10000")) {
+      assertThat(bad.awaitExit(30)).isEqualTo(2);
+      assertThat(bad.output()).contains("--local-port-min/--local-port-max: a service port range needs 1 <= min < max <= 65536, not 20000-10000");
+    }
   }
 
   @Test
   void anUnreachableZooKeeperIsReportedInOneLineAndRetried() throws Exception {
-    int closedPort = freePort();
+    int closedPort = LocalCluster.freePort();
     try (DroverProcess agent =
         DroverProcess.start(work, "no-zk", "agent", "--zk", "zk://127.0.0.1:" + closedPort + "/drover", "--work-dir", work.resolve("lonely").toString(), "--port", "0")) {
       await()

@@ -62,7 +62,7 @@ public final class MarathonApp implements AutoCloseable {
     scheduling =
         new SchedulingService(
             new SchedulingService.Settings(config.zk().toString(), config.framework(), config.scheduler(), config.tickInterval()), events, clock);
-    DeploymentManager manager = new DeploymentManager(scheduling.deploymentExecutor(), new DeploymentEvents(events, clock), clock, timers);
+    DeploymentManager manager = new DeploymentManager(scheduling.deploymentExecutor(), new DeploymentEvents(events, clock), clock, timers, config.servicePorts());
     StateTakeover takeover = new StateTakeover(client, paths, NodeCodec.DEFAULT, config.writeTimeout(), manager);
     String id = UUID.randomUUID().toString();
     httpPort = config.httpPort() == 0 ? freePort() : config.httpPort();

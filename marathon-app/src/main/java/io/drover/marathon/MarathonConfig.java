@@ -2,6 +2,7 @@ package io.drover.marathon;
 
 import io.drover.core.FrameworkInfo;
 import io.drover.marathon.api.MarathonHttpServer;
+import io.drover.marathon.deployment.ServicePortRange;
 import io.drover.marathon.scheduling.SchedulerConfig;
 import io.drover.protocol.net.ZkUrl;
 import java.time.Duration;
@@ -10,7 +11,7 @@ import java.util.Objects;
 /**
  * How a marathon-app process runs: the cluster's ZooKeeper URL (masters and marathon-app's own state
  * live under its root), the address it binds and publishes to other marathon-app processes, the
- * framework it registers as, and its timeouts.
+ * framework it registers as, its timeouts, and the range service ports are assigned from.
  */
 public record MarathonConfig(
     ZkUrl zk,
@@ -24,7 +25,8 @@ public record MarathonConfig(
     Duration writeTimeout,
     Duration tickInterval,
     long maxBodyBytes,
-    SchedulerConfig scheduler) {
+    SchedulerConfig scheduler,
+    ServicePortRange servicePorts) {
   public static final int DEFAULT_HTTP_PORT = 8080;
 
   public MarathonConfig {
@@ -41,6 +43,7 @@ public record MarathonConfig(
     Objects.requireNonNull(writeTimeout, "writeTimeout");
     Objects.requireNonNull(tickInterval, "tickInterval");
     Objects.requireNonNull(scheduler, "scheduler");
+    Objects.requireNonNull(servicePorts, "servicePorts");
   }
 
   /** Marathon's defaults: port 8080, framework "marathon" in role "*", a week of failover. */
@@ -57,19 +60,25 @@ public record MarathonConfig(
         Duration.ofSeconds(10),
         Duration.ofSeconds(1),
         MarathonHttpServer.Settings.DEFAULT_MAX_BODY_BYTES,
-        SchedulerConfig.DEFAULTS);
+        SchedulerConfig.DEFAULTS,
+        ServicePortRange.DEFAULT);
   }
 
   public MarathonConfig withHttpPort(int port) {
-    return new MarathonConfig(zk, host, port, frameworkName, frameworkRole, failoverTimeout, zkSessionTimeout, suspendedGrace, writeTimeout, tickInterval, maxBodyBytes, scheduler);
+    return new MarathonConfig(zk, host, port, frameworkName, frameworkRole, failoverTimeout, zkSessionTimeout, suspendedGrace, writeTimeout, tickInterval, maxBodyBytes, scheduler, servicePorts);
   }
 
   public MarathonConfig withFramework(String name, String role, Duration failover) {
-    return new MarathonConfig(zk, host, httpPort, name, role, failover, zkSessionTimeout, suspendedGrace, writeTimeout, tickInterval, maxBodyBytes, scheduler);
+    return new MarathonConfig(zk, host, httpPort, name, role, failover, zkSessionTimeout, suspendedGrace, writeTimeout, tickInterval, maxBodyBytes, scheduler, servicePorts);
   }
 
   public MarathonConfig withScheduler(SchedulerConfig config) {
-    return new MarathonConfig(zk, host, httpPort, frameworkName, frameworkRole, failoverTimeout, zkSessionTimeout, suspendedGrace, writeTimeout, tickInterval, maxBodyBytes, config);
+    return new MarathonConfig(zk, host, httpPort, frameworkName, frameworkRole, failoverTimeout, zkSessionTimeout, suspendedGrace, writeTimeout, tickInterval, maxBodyBytes, config, servicePorts);
+  }
+
+  /** Where service ports left at 0 are taken from (Marathon's {@code --local_port_min/max}). */
+  public MarathonConfig withServicePorts(ServicePortRange range) {
+    return new MarathonConfig(zk, host, httpPort, frameworkName, frameworkRole, failoverTimeout, zkSessionTimeout, suspendedGrace, writeTimeout, tickInterval, maxBodyBytes, scheduler, range);
   }
 
   FrameworkInfo framework() {

@@ -13,6 +13,7 @@ import io.drover.marathon.api.MarathonHttpServer;
 import io.drover.marathon.api.ServerInfo;
 import io.drover.marathon.app.AppDefinition;
 import io.drover.marathon.app.PathId;
+import io.drover.marathon.app.TaskFailure;
 import io.drover.marathon.app.VersionInfo;
 import io.drover.marathon.deployment.Deployment;
 import io.drover.marathon.deployment.DeploymentExecutor;
@@ -21,12 +22,15 @@ import io.drover.marathon.deployment.DeploymentProgress;
 import io.drover.marathon.deployment.StateRepository;
 import io.drover.marathon.events.DeploymentEvents;
 import io.drover.marathon.events.EventBus;
+import io.drover.marathon.group.Group;
 import io.drover.marathon.group.RootGroup;
 import io.drover.marathon.instance.Instance;
 import io.drover.marathon.instance.InstanceId;
 import io.drover.marathon.instance.InstanceStatusSource;
 import io.drover.marathon.instance.InstanceStore;
 import io.drover.marathon.instance.InstanceTracker;
+import io.drover.marathon.instance.KillMode;
+import io.drover.marathon.instance.TaskFailureStore;
 import io.drover.marathon.launch.QueueEntry;
 import io.drover.marathon.scheduling.RunSpecs;
 import io.drover.marathon.storage.LeaderInfo;
@@ -106,7 +110,7 @@ public final class AppListingBenchmark {
     MarathonHttpServer server =
         new MarathonHttpServer(
             new MarathonHttpServer.Settings("127.0.0.1", port, MarathonHttpServer.Settings.DEFAULT_MAX_BODY_BYTES, new ServerInfo("marathon", "bench", "zk://none/drover", "127.0.0.1", port)),
-            new MarathonHttpServer.Services(manager, new InstanceStatusSource(tracker), events, new NoInstanceControl(), new AlwaysLeader(), Optional::empty, ClusterDirectory.NONE, clock));
+            new MarathonHttpServer.Services(manager, new InstanceStatusSource(tracker, new NoFailures(), id -> List.of()), events, new NoInstanceControl(), new AlwaysLeader(), Optional::empty, ClusterDirectory.NONE, clock));
     server.start();
     try {
       HttpClient http = HttpClient.newHttpClient();
@@ -165,6 +169,27 @@ public final class AppListingBenchmark {
     public Optional<AppDefinition> appVersion(PathId appId, Instant version) {
       return root.app(appId).filter(app -> app.version().equals(version));
     }
+
+    @Override
+    public List<Instant> groupVersions(PathId groupId) {
+      return root.groupExists(groupId) ? List.of(root.version()) : List.of();
+    }
+
+    @Override
+    public Optional<Group> groupAt(PathId groupId, Instant version) {
+      return root.version().equals(version) && root.groupExists(groupId) ? Optional.of(root.toGroup(groupId)) : Optional.empty();
+    }
+  }
+
+  /** Nothing has failed in the simulated state. */
+  private static final class NoFailures implements TaskFailureStore {
+    @Override
+    public List<TaskFailure> loadAll() {
+      return List.of();
+    }
+
+    @Override
+    public void store(TaskFailure failure) {}
   }
 
   private static final class MemoryInstances implements InstanceStore {
@@ -198,7 +223,7 @@ public final class AppListingBenchmark {
     public void resetDelay(String appId) {}
 
     @Override
-    public void kill(Collection<InstanceId> instanceIds, boolean scaleDown) {}
+    public void kill(Collection<InstanceId> instanceIds, KillMode mode) {}
   }
 
   private static final class AlwaysLeader implements LeaderControl {

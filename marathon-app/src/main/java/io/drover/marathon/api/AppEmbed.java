@@ -4,7 +4,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
-/** What {@code embed} adds to the apps of {@code GET /v2/apps} (counts and deployments always, as in Marathon). */
+/** What {@code embed} adds to apps: on {@code GET /v2/apps} (counts and deployments always, as in Marathon) and in groups. */
 enum AppEmbed {
   COUNTS,
   DEPLOYMENTS,
@@ -13,21 +13,30 @@ enum AppEmbed {
 
   static final Set<AppEmbed> ALL = EnumSet.allOf(AppEmbed.class);
 
-  /** Parses {@code apps.tasks}, {@code apps.counts}, {@code apps.deployments}, {@code apps.lastTaskFailure} (or {@code app.*}); others are ignored. */
+  /** The embeds of {@code GET /v2/apps}: those named (see {@link #resolve}) plus counts and deployments. */
   static Set<AppEmbed> parse(List<String> values) {
     Set<AppEmbed> embed = EnumSet.of(COUNTS, DEPLOYMENTS);
     for (String value : values) {
       for (String part : value.split(",")) {
-        String name = part.trim().replaceFirst("^apps?\\.", "");
-        switch (name) {
-          case "tasks" -> embed.add(TASKS);
-          case "lastTaskFailure", "failures" -> embed.add(LAST_TASK_FAILURE);
-          default -> {
-            // counts and deployments are always there; readiness, taskStats and pods do not apply
-          }
-        }
+        embed.addAll(resolve(part.trim()));
       }
     }
     return embed;
+  }
+
+  /**
+   * Marathon's meaning of one app embed, {@code apps.} or {@code app.} then {@code tasks} (with counts),
+   * {@code failures} (tasks, counts and the last failure), {@code counts}, {@code deployments} or {@code
+   * lastTaskFailure}; others ({@code readiness}, {@code taskStats}) add nothing.
+   */
+  static Set<AppEmbed> resolve(String name) {
+    return switch (name.replaceFirst("^apps?\\.", "")) {
+      case "tasks" -> EnumSet.of(TASKS, COUNTS);
+      case "failures" -> EnumSet.of(TASKS, LAST_TASK_FAILURE, COUNTS);
+      case "counts" -> EnumSet.of(COUNTS);
+      case "deployments" -> EnumSet.of(DEPLOYMENTS);
+      case "lastTaskFailure" -> EnumSet.of(LAST_TASK_FAILURE);
+      default -> EnumSet.noneOf(AppEmbed.class);
+    };
   }
 }

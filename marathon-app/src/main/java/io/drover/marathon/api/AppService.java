@@ -77,7 +77,7 @@ public final class AppService {
     return view(existing(id), AppEmbed.ALL);
   }
 
-  private AppView view(AppDefinition app, Set<AppEmbed> embed) {
+  AppView view(AppDefinition app, Set<AppEmbed> embed) {
     AppView view = AppView.of(app);
     if (embed.contains(AppEmbed.COUNTS)) {
       view = view.withCounts(status.counts(app.id()));

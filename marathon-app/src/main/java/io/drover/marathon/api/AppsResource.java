@@ -96,8 +96,10 @@ public final class AppsResource {
       @PathParam("id") String id,
       @QueryParam("host") String host,
       @QueryParam("scale") @DefaultValue("false") boolean scale,
+      @QueryParam("wipe") @DefaultValue("false") boolean wipe,
       @QueryParam("force") @DefaultValue("false") boolean force) {
-    TaskKills.Outcome outcome = kills.killAppTasks(appId(id), Optional.ofNullable(host).filter(h -> !h.isBlank()), scale, force);
+    TaskKills.Outcome outcome =
+        kills.killAppTasks(appId(id), Optional.ofNullable(host).filter(h -> !h.isBlank()), new TaskKills.Options(scale, wipe, force));
     return outcome.scaling().map(plan -> JsonResponses.ok(DeploymentResult.of(plan))).orElseGet(() -> JsonResponses.ok(Map.of("tasks", outcome.killed())));
   }
 
@@ -107,8 +109,9 @@ public final class AppsResource {
       @PathParam("id") String id,
       @PathParam("taskId") String taskId,
       @QueryParam("scale") @DefaultValue("false") boolean scale,
+      @QueryParam("wipe") @DefaultValue("false") boolean wipe,
       @QueryParam("force") @DefaultValue("false") boolean force) {
-    TaskKills.Outcome outcome = kills.killAppTask(appId(id), taskId, scale, force);
+    TaskKills.Outcome outcome = kills.killAppTask(appId(id), taskId, new TaskKills.Options(scale, wipe, force));
     return outcome.scaling().map(plan -> JsonResponses.ok(DeploymentResult.of(plan))).orElseGet(() -> JsonResponses.ok(Map.of("task", outcome.killed().get(0))));
   }
 

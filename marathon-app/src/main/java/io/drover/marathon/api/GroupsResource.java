@@ -14,11 +14,19 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
 import java.net.URI;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** {@code /v2/groups}: Marathon's group endpoints (the root group is {@code /v2/groups} itself). */
 @Path("/v2/groups")
 @Produces(MediaType.APPLICATION_JSON)
 public final class GroupsResource {
+  // Marathon's own path matchers: a group id may hold slashes, so the sub-resources are told apart by suffix.
+  private static final Pattern APPS = Pattern.compile("^(?:(.+)/)?apps$");
+  private static final Pattern VERSIONS = Pattern.compile("^(?:(.+)/)?versions$");
+  private static final Pattern VERSION = Pattern.compile("^(?:(.+)/)?versions/([^/]+)$");
+
   private final GroupService groups;
   private final JsonBodies bodies;
 
@@ -28,14 +36,27 @@ public final class GroupsResource {
   }
 
   @GET
-  public Response root() {
-    return JsonResponses.ok(groups.get(PathId.ROOT));
+  public Response root(@QueryParam("embed") List<String> embed) {
+    return JsonResponses.ok(groups.get(PathId.ROOT, GroupEmbed.parse(embed)));
   }
 
+  /** A group, or {@code <id>/apps}, {@code <id>/versions}, {@code <id>/versions/<version>} (the id may be empty: the root). */
   @GET
   @Path("{id:.+}")
-  public Response get(@PathParam("id") String id) {
-    return JsonResponses.ok(groups.get(groupId(id)));
+  public Response get(@PathParam("id") String id, @QueryParam("embed") List<String> embed) {
+    Matcher version = VERSION.matcher(id);
+    if (version.matches()) {
+      return JsonResponses.ok(groups.version(groupId(version.group(1)), version.group(2), GroupEmbed.parse(embed)));
+    }
+    Matcher versions = VERSIONS.matcher(id);
+    if (versions.matches()) {
+      return JsonResponses.ok(groups.versions(groupId(versions.group(1))));
+    }
+    Matcher apps = APPS.matcher(id);
+    if (apps.matches()) {
+      return JsonResponses.ok(groups.appsWithin(groupId(apps.group(1)), AppEmbed.parse(embed)));
+    }
+    return JsonResponses.ok(groups.get(groupId(id), GroupEmbed.parse(embed)));
   }
 
   @POST
@@ -76,6 +97,6 @@ public final class GroupsResource {
   }
 
   private static PathId groupId(String raw) {
-    return PathId.parse(raw).canonical(PathId.ROOT);
+    return raw == null ? PathId.ROOT : PathId.parse(raw).canonical(PathId.ROOT);
   }
 }

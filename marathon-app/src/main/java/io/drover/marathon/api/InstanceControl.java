@@ -1,6 +1,7 @@
 package io.drover.marathon.api;
 
 import io.drover.marathon.instance.InstanceId;
+import io.drover.marathon.instance.KillMode;
 import io.drover.marathon.launch.QueueEntry;
 import java.util.Collection;
 import java.util.List;
@@ -13,6 +14,6 @@ public interface InstanceControl {
   /** Lets the app's launches go ahead now, whatever its backoff said. */
   void resetDelay(String appId);
 
-  /** Kills instances; with {@code scaleDown} they are not replaced. */
-  void kill(Collection<InstanceId> instanceIds, boolean scaleDown);
+  /** Kills instances; {@code mode} says whether and when each is replaced. */
+  void kill(Collection<InstanceId> instanceIds, KillMode mode);
 }

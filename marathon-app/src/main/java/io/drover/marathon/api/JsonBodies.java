@@ -7,10 +7,14 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import io.drover.marathon.app.MarathonJson;
+import io.drover.marathon.app.Network;
+import io.drover.marathon.app.ValidationException;
+import io.drover.marathon.app.Violation;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -50,6 +54,10 @@ public final class JsonBodies {
     try {
       return MarathonJson.mapper().treeToValue(tree, type);
     } catch (JsonMappingException e) {
+      if (isNetworkMode(e)) {
+        // readable JSON with a value Marathon refuses as invalid, not as unreadable
+        throw new ValidationException(List.of(new Violation(path(e), "is not a network mode: expected host, container/bridge or container")));
+      }
       throw ApiException.invalidJson(path(e), errorCode(e));
     } catch (JsonProcessingException e) {
       throw ApiException.invalidJson("/", e.getOriginalMessage());
@@ -79,6 +87,13 @@ public final class JsonBodies {
       }
     }
     return path.length() == 0 ? "/" : path.toString();
+  }
+
+  private static boolean isNetworkMode(JsonMappingException e) {
+    if (e instanceof MismatchedInputException mismatched) {
+      return mismatched.getTargetType() == Network.NetworkMode.class;
+    }
+    return e instanceof ValueInstantiationException instantiation && instantiation.getType().getRawClass() == Network.NetworkMode.class;
   }
 
   static String errorCode(JsonMappingException e) {

@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.eclipse.jetty.http.UriCompliance;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 
@@ -52,11 +53,13 @@ public final class MarathonHttpServer implements AutoCloseable {
     jersey.register(new BodySizeFilter(settings.maxBodyBytes()));
     jersey.register(new RequestMetricsFilter(metrics));
     jersey.register(new MarathonExceptionMapper());
-    TaskKills kills = new TaskKills(services.deployments(), services.status(), services.instances());
-    jersey.register(new AppsResource(new AppService(services.deployments(), services.status()), bodies, services.events(), services.clock(), kills));
-    jersey.register(new GroupsResource(new GroupService(services.deployments()), bodies));
+    AppStatusSource status = new ServicePortStatusSource(services.status(), services.deployments());
+    TaskKills kills = new TaskKills(services.deployments(), status, services.instances());
+    AppService apps = new AppService(services.deployments(), status);
+    jersey.register(new AppsResource(apps, bodies, services.events(), services.clock(), kills));
+    jersey.register(new GroupsResource(new GroupService(services.deployments(), apps), bodies));
     jersey.register(new DeploymentsResource(services.deployments()));
-    jersey.register(new TasksResource(services.deployments(), services.status(), bodies, kills));
+    jersey.register(new TasksResource(services.deployments(), status, bodies, kills));
     jersey.register(new QueueResource(services.deployments(), services.instances()));
     jersey.register(new InfoResource(settings.info(), services.leadership(), services.frameworkId()));
     jersey.register(new LeaderResource(services.leadership()));
@@ -70,6 +73,9 @@ public final class MarathonHttpServer implements AutoCloseable {
     Portal.register(environment.servlets());
 
     HttpConnectorFactory connector = new HttpConnectorFactory();
+    // Marathon clients put an app's absolute id after a slash (/v2/apps//prod/web); Marathon's Jetty took it
+    connector.setUriCompliance(UriCompliance.DEFAULT.with("marathon-clients", UriCompliance.Violation.AMBIGUOUS_EMPTY_SEGMENT));
+    environment.getApplicationContext().getServletHandler().setDecodeAmbiguousURIs(true);
     connector.setBindHost(settings.bindHost());
     connector.setPort(settings.port());
     SimpleServerFactory factory = new SimpleServerFactory();

@@ -1,6 +1,7 @@
 package io.drover.marathon.api;
 
 import io.drover.marathon.instance.InstanceId;
+import io.drover.marathon.instance.KillMode;
 import io.drover.marathon.launch.LaunchQueue;
 import io.drover.marathon.launch.QueueEntry;
 import io.drover.marathon.scheduling.AppScheduling;
@@ -28,7 +29,7 @@ public final class SchedulerInstanceControl implements InstanceControl {
   }
 
   @Override
-  public void kill(Collection<InstanceId> instanceIds, boolean scaleDown) {
-    scheduling.kill(instanceIds, scaleDown);
+  public void kill(Collection<InstanceId> instanceIds, KillMode mode) {
+    scheduling.kill(instanceIds, mode);
   }
 }

@@ -9,6 +9,7 @@ import io.drover.marathon.deployment.DeploymentManager;
 import io.drover.marathon.deployment.DeploymentPlan;
 import io.drover.marathon.group.RootGroup;
 import io.drover.marathon.instance.InstanceId;
+import io.drover.marathon.instance.KillMode;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -22,6 +23,7 @@ import java.util.TreeSet;
  * Kills tasks for {@code DELETE /v2/apps/{id}/tasks[/{taskId}]} and {@code POST /v2/tasks/delete}.
  * With {@code scale}, the apps' stored instance counts drop by the tasks killed, through a deployment,
  * so that a new leader does not bring them back; the locks are checked before anything is killed.
+ * With {@code wipe} the instances are forgotten at once and replaced without waiting for their end.
  */
 final class TaskKills {
   private final DeploymentManager manager;
@@ -34,28 +36,41 @@ final class TaskKills {
     this.instances = instances;
   }
 
+  /** The query of a kill: {@code scale} and {@code wipe} exclude each other (400, as in Marathon). */
+  record Options(boolean scale, boolean wipe, boolean force) {
+    Options {
+      if (scale && wipe) {
+        throw ApiException.withMessage(400, "You cannot use scale and wipe at the same time.");
+      }
+    }
+
+    KillMode mode() {
+      return scale ? KillMode.SCALE_DOWN : wipe ? KillMode.WIPE : KillMode.RESTART;
+    }
+  }
+
   /** What a kill did: the tasks killed, and the deployment that lowered the counts when scaling. */
   record Outcome(List<TaskView> killed, Optional<DeploymentPlan> scaling) {}
 
   /** The app's tasks, those on {@code host} only if given. */
-  Outcome killAppTasks(PathId appId, Optional<String> host, boolean scale, boolean force) {
+  Outcome killAppTasks(PathId appId, Optional<String> host, Options options) {
     requireApp(appId);
     List<TaskView> chosen = status.tasks(appId).stream().filter(task -> host.map(h -> h.equals(task.host())).orElse(true)).toList();
-    return kill(chosen, scale, force);
+    return kill(chosen, options);
   }
 
-  Outcome killAppTask(PathId appId, String taskId, boolean scale, boolean force) {
+  Outcome killAppTask(PathId appId, String taskId, Options options) {
     requireApp(appId);
     TaskView task =
         status.tasks(appId).stream()
             .filter(t -> t.id().equals(taskId))
             .findFirst()
             .orElseThrow(() -> ApiException.withMessage(404, "Task '" + taskId + "' does not exist"));
-    return kill(List.of(task), scale, force);
+    return kill(List.of(task), options);
   }
 
   /** Tasks of any apps by id; ids that name no known task are ignored, as Marathon does. */
-  Outcome killTasks(Collection<String> taskIds, boolean scale, boolean force) {
+  Outcome killTasks(Collection<String> taskIds, Options options) {
     Set<String> wanted = new TreeSet<>(taskIds);
     List<TaskView> chosen = new ArrayList<>();
     for (AppDefinition app : manager.root().apps()) {
@@ -65,7 +80,7 @@ final class TaskKills {
         }
       }
     }
-    return kill(chosen, scale, force);
+    return kill(chosen, options);
   }
 
   private void requireApp(PathId appId) {
@@ -74,7 +89,9 @@ final class TaskKills {
     }
   }
 
-  private Outcome kill(List<TaskView> tasks, boolean scale, boolean force) {
+  private Outcome kill(List<TaskView> tasks, Options options) {
+    boolean scale = options.scale();
+    boolean force = options.force();
     Map<PathId, Integer> killedPerApp = new LinkedHashMap<>();
     tasks.forEach(task -> killedPerApp.merge(task.appId(), 1, Integer::sum));
     if (scale && !force) {
@@ -86,7 +103,7 @@ final class TaskKills {
     if (tasks.isEmpty()) {
       return new Outcome(List.of(), Optional.empty());
     }
-    instances.kill(tasks.stream().map(task -> new InstanceId(task.id())).toList(), scale);
+    instances.kill(tasks.stream().map(task -> new InstanceId(task.id())).toList(), options.mode());
     if (!scale) {
       return new Outcome(tasks, Optional.empty());
     }

@@ -47,9 +47,13 @@ public final class TasksResource {
   @POST
   @Path("delete")
   public Response kill(
-      InputStream body, @QueryParam("scale") @DefaultValue("false") boolean scale, @QueryParam("force") @DefaultValue("false") boolean force) {
+      InputStream body,
+      @QueryParam("scale") @DefaultValue("false") boolean scale,
+      @QueryParam("wipe") @DefaultValue("false") boolean wipe,
+      @QueryParam("force") @DefaultValue("false") boolean force) {
+    TaskKills.Options options = new TaskKills.Options(scale, wipe, force);
     TaskIds ids = JsonBodies.convert(bodies.tree(body), TaskIds.class);
-    TaskKills.Outcome outcome = kills.killTasks(ids.ids(), scale, force);
+    TaskKills.Outcome outcome = kills.killTasks(ids.ids(), options);
     return outcome.scaling().map(plan -> JsonResponses.ok(DeploymentResult.of(plan))).orElseGet(() -> JsonResponses.ok(Map.of("tasks", outcome.killed())));
   }
 

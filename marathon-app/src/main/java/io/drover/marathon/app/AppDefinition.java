@@ -3,6 +3,7 @@ package io.drover.marathon.app;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -141,6 +142,37 @@ public record AppDefinition(
       return container.portMappings().size();
     }
     return portDefinitions.size();
+  }
+
+  /**
+   * Its service ports, one per port: the port mappings' {@code servicePort}s if it maps container
+   * ports, otherwise the port definitions' {@code port}s; 0 is one still to be assigned.
+   */
+  public List<Integer> servicePorts() {
+    if (container != null && container.portMappings() != null) {
+      return container.portMappings().stream().map(PortMapping::servicePort).toList();
+    }
+    return portDefinitions.stream().map(PortDefinition::port).toList();
+  }
+
+  /** The same app with these service ports, in the order of {@link #servicePorts()}. */
+  public AppDefinition withServicePorts(List<Integer> ports) {
+    if (ports.size() != portCount()) {
+      throw new IllegalArgumentException("app " + id + " has " + portCount() + " ports, not " + ports.size());
+    }
+    if (container != null && container.portMappings() != null) {
+      List<PortMapping> mappings = new ArrayList<>();
+      for (int i = 0; i < ports.size(); i++) {
+        mappings.add(container.portMappings().get(i).withServicePort(ports.get(i)));
+      }
+      Container ported = new Container(container.type(), container.docker(), mappings, container.volumes());
+      return toBuilder().container(ported).networks(networks).portDefinitions(portDefinitions).build();
+    }
+    List<PortDefinition> definitions = new ArrayList<>();
+    for (int i = 0; i < ports.size(); i++) {
+      definitions.add(portDefinitions.get(i).withPort(ports.get(i)));
+    }
+    return toBuilder().portDefinitions(definitions).build();
   }
 
   /** Global mode (label {@value #MODE_LABEL}={@value #GLOBAL_MODE}): one instance per eligible agent. */

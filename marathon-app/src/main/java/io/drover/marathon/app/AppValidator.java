@@ -57,6 +57,10 @@ public final class AppValidator {
     for (int i = 0; i < app.healthChecks().size(); i++) {
       checkHealthCheck(app.healthChecks().get(i), app.portCount(), checks, "/healthChecks(" + i + ")");
     }
+    // Mesos runs one check per task; the others run from marathon-app, which can only probe ports
+    if (app.healthChecks().stream().filter(check -> check.protocol().runsOnAgent()).count() > 1) {
+      checks.add("/healthChecks", "AppDefinition can contain at most one Mesos health check");
+    }
     checkUnreachableStrategy(app.unreachableStrategy(), checks);
     if (app.acceptedResourceRoles() != null && app.acceptedResourceRoles().isEmpty()) {
       checks.add("/acceptedResourceRoles", "must not be empty");
@@ -103,12 +107,40 @@ public final class AppValidator {
     }
   }
 
+  /**
+   * Marathon 1.5's {@code networks}: host or container/bridge alone, container networks by name. The
+   * Docker containerizer joins a container at start to one network, and the command containerizer runs
+   * on the host's network only.
+   */
+  private static void checkNetworks(AppDefinition app, Checks checks) {
+    List<Network> networks = app.networks();
+    for (int i = 0; i < networks.size(); i++) {
+      Network network = networks.get(i);
+      boolean named = network.name() != null && !network.name().isBlank();
+      if (network.mode() == Network.NetworkMode.CONTAINER && !named) {
+        checks.add("/networks(" + i + ")/name", "a container network needs a name");
+      }
+      if (network.mode() != Network.NetworkMode.CONTAINER && network.name() != null) {
+        checks.add("/networks(" + i + ")/name", "only a container network has a name");
+      }
+    }
+    if (networks.size() > 1) {
+      boolean exclusive = networks.stream().anyMatch(n -> n.mode() != Network.NetworkMode.CONTAINER);
+      checks.add("/networks", exclusive ? "host and container/bridge networking cannot be combined with other networks" : "a Docker container joins one container network");
+    }
+    boolean hostOnly = networks.stream().allMatch(n -> n.mode() == Network.NetworkMode.HOST);
+    if (!hostOnly && !app.isDocker()) {
+      checks.add("/networks", "only Docker apps can use container networking; command apps run on the host's network");
+    }
+  }
+
   private static void checkContainer(AppDefinition app, Checks checks) {
     Container container = app.container();
     boolean hostNetworking = app.networks().stream().anyMatch(n -> n.mode() == Network.NetworkMode.HOST);
     if (app.networks().isEmpty()) {
       checks.add("/networks", "must not be empty");
     }
+    checkNetworks(app, checks);
     if (container == null) {
       return;
     }

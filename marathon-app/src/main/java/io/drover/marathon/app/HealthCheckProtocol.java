@@ -13,6 +13,14 @@ public enum HealthCheckProtocol {
   MESOS_HTTPS,
   MESOS_TCP;
 
+  /**
+   * True for the checks Mesos runs next to the task (COMMAND and the {@code MESOS_*} kinds), of which
+   * an app may have one; Marathon ran the others itself.
+   */
+  public boolean runsOnAgent() {
+    return this == COMMAND || name().startsWith("MESOS_");
+  }
+
   /** True if the check probes a port (so it needs {@code portIndex} or {@code port}). */
   public boolean probesPort() {
     return this != COMMAND;

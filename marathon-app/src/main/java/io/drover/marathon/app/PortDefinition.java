@@ -13,6 +13,10 @@ public record PortDefinition(Integer port, String protocol, String name, Map<Str
     labels = labels == null ? Map.of() : Map.copyOf(labels);
   }
 
+  public PortDefinition withPort(int value) {
+    return new PortDefinition(value, protocol, name, labels);
+  }
+
   public static PortDefinition any() {
     return new PortDefinition(0, "tcp", null, Map.of());
   }

@@ -20,4 +20,8 @@ public record PortMapping(
     protocol = protocol == null ? "tcp" : protocol;
     labels = labels == null ? Map.of() : Map.copyOf(labels);
   }
+
+  public PortMapping withServicePort(int port) {
+    return new PortMapping(containerPort, hostPort, port, protocol, name, labels);
+  }
 }

@@ -27,4 +27,8 @@ public record TaskView(
     ipAddresses = ipAddresses == null ? List.of() : List.copyOf(ipAddresses);
     healthCheckResults = healthCheckResults == null ? List.of() : List.copyOf(healthCheckResults);
   }
+
+  public TaskView withServicePorts(List<Integer> ports) {
+    return new TaskView(id, appId, host, slaveId, this.ports, ports, ipAddresses, stagedAt, startedAt, state, version, healthCheckResults);
+  }
 }

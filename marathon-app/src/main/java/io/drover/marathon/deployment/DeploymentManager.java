@@ -4,12 +4,14 @@ import io.drover.marathon.app.AppDefinition;
 import io.drover.marathon.app.PathId;
 import io.drover.marathon.app.ValidationException;
 import io.drover.marathon.app.Violation;
+import io.drover.marathon.group.Group;
 import io.drover.marathon.group.GroupValidator;
 import io.drover.marathon.group.RootGroup;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -29,7 +31,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The leader's wanted state and the deployments that move the cluster to it. Every change of the root
  * group goes through {@link #deploy}: the change is applied to the current root, validated, versioned
- * ({@link VersionStamper}), planned ({@link DeploymentPlanner}), checked against the deployments under
+ * ({@link VersionStamper}) after its service ports are assigned ({@link ServicePorts}), planned ({@link DeploymentPlanner}), checked against the deployments under
  * way (an app changed by one is locked unless forced), stored together with its deployment, and only
  * then handed to the {@link DeploymentExecutor} and announced to the {@link DeploymentListener}.
  *
@@ -47,6 +49,7 @@ public final class DeploymentManager implements DeploymentProgress {
   private final DeploymentListener listener;
   private final Clock clock;
   private final ScheduledExecutorService timers;
+  private final ServicePortRange servicePorts;
 
   private StateRepository repository;
   private RootGroup root = RootGroup.empty();
@@ -55,11 +58,18 @@ public final class DeploymentManager implements DeploymentProgress {
   private final Map<PathId, Set<String>> deploymentsByApp = new HashMap<>();
   private final Map<String, ScheduledFuture<?>> deadlines = new HashMap<>();
 
-  public DeploymentManager(DeploymentExecutor executor, DeploymentListener listener, Clock clock, ScheduledExecutorService timers) {
+  public DeploymentManager(
+      DeploymentExecutor executor, DeploymentListener listener, Clock clock, ScheduledExecutorService timers, ServicePortRange servicePorts) {
     this.executor = executor;
     this.listener = listener;
     this.clock = clock;
     this.timers = timers;
+    this.servicePorts = servicePorts;
+  }
+
+  /** With Marathon's default service port range. */
+  public DeploymentManager(DeploymentExecutor executor, DeploymentListener listener, Clock clock, ScheduledExecutorService timers) {
+    this(executor, listener, clock, timers, ServicePortRange.DEFAULT);
   }
 
   /**
@@ -137,6 +147,16 @@ public final class DeploymentManager implements DeploymentProgress {
     return repository.appVersion(appId, version);
   }
 
+  public synchronized List<Instant> groupVersions(PathId groupId) {
+    requireLeading();
+    return repository.groupVersions(groupId);
+  }
+
+  public synchronized Optional<Group> groupAt(PathId groupId, Instant version) {
+    requireLeading();
+    return repository.groupAt(groupId, version);
+  }
+
   /**
    * Applies {@code change} and starts the deployment it takes; returns its plan (possibly empty, when
    * nothing needs to move). Throws {@link ValidationException}, {@link AppLockedException}, {@link
@@ -146,11 +166,13 @@ public final class DeploymentManager implements DeploymentProgress {
     requireLeading();
     Instant version = nextVersion();
     RootGroup wanted = change.update().apply(root);
-    List<Violation> violations = GroupValidator.validateRoot(wanted);
+    List<Violation> violations = new ArrayList<>(GroupValidator.validateRoot(wanted));
+    violations.addAll(ServicePorts.conflicts(root, wanted));
     if (!violations.isEmpty()) {
       throw new ValidationException(violations);
     }
-    RootGroup target = VersionStamper.stamp(root, wanted, version, change.restart(), change.restore());
+    RootGroup ported = ServicePorts.assign(root, wanted, servicePorts);
+    RootGroup target = VersionStamper.stamp(root, ported, version, change.restart(), change.restore());
     DeploymentPlan plan = DeploymentPlanner.plan(UUID.randomUUID().toString(), root, target, version);
     List<String> conflicting =
         deployments.values().stream().filter(d -> d.plan().affectedApps().stream().anyMatch(plan::affects)).map(Deployment::id).toList();

@@ -2,6 +2,7 @@ package io.drover.marathon.deployment;
 
 import io.drover.marathon.app.AppDefinition;
 import io.drover.marathon.app.PathId;
+import io.drover.marathon.group.Group;
 import io.drover.marathon.group.RootGroup;
 import java.time.Instant;
 import java.util.List;
@@ -24,4 +25,10 @@ public interface StateRepository {
   List<Instant> appVersions(PathId appId);
 
   Optional<AppDefinition> appVersion(PathId appId, Instant version);
+
+  /** The stored versions of the root group in which the group {@code groupId} existed, newest first. */
+  List<Instant> groupVersions(PathId groupId);
+
+  /** The group {@code groupId} as it was in the root group's {@code version}, if that version is kept and held it. */
+  Optional<Group> groupAt(PathId groupId, Instant version);
 }

@@ -48,10 +48,14 @@ public record RootGroup(NavigableMap<PathId, AppDefinition> appsById, NavigableM
 
   /** True for the root, explicitly created groups, and groups implied by the apps below them. */
   public boolean groupExists(PathId id) {
+    return groupExists(id, groupsById.keySet(), appsById.keySet());
+  }
+
+  /** {@link #groupExists} for a root group known only by the ids of its explicit groups and its apps. */
+  public static boolean groupExists(PathId id, Collection<PathId> groupIds, Collection<PathId> appIds) {
     return id.isRoot()
-        || groupsById.containsKey(id)
-        || groupsById.keySet().stream().anyMatch(g -> g.isWithin(id) && !g.equals(id))
-        || !appsWithin(id).isEmpty();
+        || groupIds.stream().anyMatch(group -> group.isWithin(id))
+        || appIds.stream().anyMatch(app -> app.isWithin(id) && !app.equals(id));
   }
 
   public RootGroup withVersion(Instant newVersion) {

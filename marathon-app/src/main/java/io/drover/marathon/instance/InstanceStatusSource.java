@@ -11,6 +11,7 @@ import io.drover.marathon.app.TaskView;
 import io.drover.core.TaskStatus;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +20,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The read-only parts of apps' JSON, from the {@link InstanceTracker}: counts, tasks, and the last
- * failure of each app (remembered from the instances' ends since this leader started). Thread-safe.
+ * failure of each app (from the instances' ends, kept in a {@link TaskFailureStore} so that the next
+ * leader {@link #load}s them). Thread-safe.
  */
 public final class InstanceStatusSource implements AppStatusSource {
   private final InstanceTracker tracker;
@@ -27,9 +29,20 @@ public final class InstanceStatusSource implements AppStatusSource {
   private final Map<String, TaskFailure> lastFailures = new ConcurrentHashMap<>();
   private final Map<String, Optional<Instant>> parsedVersions = new ConcurrentHashMap<>();
 
-  public InstanceStatusSource(InstanceTracker tracker) {
+  private final TaskFailureStore failures;
+  private final HealthResults hostCheckResults;
+
+  public InstanceStatusSource(InstanceTracker tracker, TaskFailureStore failures, HealthResults hostCheckResults) {
     this.tracker = tracker;
+    this.failures = failures;
+    this.hostCheckResults = hostCheckResults;
     tracker.addListener(this::remember);
+  }
+
+  /** Takes the stored failures as they are (when this process starts leading). */
+  public void load() {
+    lastFailures.clear();
+    failures.loadAll().forEach(failure -> lastFailures.put(failure.appId().toString(), failure));
   }
 
   @Override
@@ -48,19 +61,21 @@ public final class InstanceStatusSource implements AppStatusSource {
     return Optional.ofNullable(lastFailures.get(appId.toString()));
   }
 
+  /** One result per check: the agent's first (once it has reported), then those of marathon-app's own checks. */
   private TaskView view(PathId appId, Instance instance) {
-    List<HealthCheckResult> health =
-        instance.health().healthy().isEmpty()
-            ? List.of()
-            : List.of(
-                new HealthCheckResult(
-                    instance.id().value(),
-                    instance.health().isHealthy(),
-                    instance.health().consecutiveFailures(),
-                    null,
-                    null,
-                    instance.health().unhealthySince().orElse(null),
-                    instance.health().isUnhealthy() ? instance.message() : null));
+    List<HealthCheckResult> health = new ArrayList<>();
+    if (instance.health().healthy().isPresent()) {
+      health.add(
+          new HealthCheckResult(
+              instance.id().value(),
+              instance.health().isHealthy(),
+              instance.health().consecutiveFailures(),
+              null,
+              null,
+              instance.health().unhealthySince().orElse(null),
+              instance.health().isUnhealthy() ? instance.message() : null));
+    }
+    health.addAll(hostCheckResults.of(instance.id()));
     return new TaskView(
         instance.id().value(),
         appId,
@@ -78,12 +93,19 @@ public final class InstanceStatusSource implements AppStatusSource {
 
   private void remember(InstanceChange change) {
     Instance ended = change.instance();
-    if (!change.expunged() || !isFailure(ended)) {
+    if (!change.expunged()) {
+      return;
+    }
+    if (ended.kill().map(kill -> kill.reason() == KillReason.APP_REMOVED).orElse(false)) {
+      // the stored one goes with the app's definition
+      lastFailures.remove(ended.appId());
+      return;
+    }
+    if (!isFailure(ended)) {
       return;
     }
     Instant at = change.status().map(TaskStatus::timestamp).orElse(ended.conditionSince());
-    lastFailures.put(
-        ended.appId(),
+    TaskFailure failure =
         new TaskFailure(
             PathId.parse(ended.appId()),
             ended.id().value(),
@@ -92,7 +114,9 @@ public final class InstanceStatusSource implements AppStatusSource {
             ended.taskState().orElse(TaskState.TASK_STAGING).name(),
             ended.message(),
             at,
-            version(ended).orElse(null)));
+            version(ended).orElse(null));
+    lastFailures.put(ended.appId(), failure);
+    failures.store(failure);
   }
 
   /** Ended badly: failed, errored, dropped, lost, or killed by anyone but the scheduler's own choice. */

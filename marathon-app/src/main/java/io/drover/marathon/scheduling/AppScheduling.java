@@ -3,6 +3,7 @@ package io.drover.marathon.scheduling;
 import io.drover.marathon.instance.Instance;
 import io.drover.marathon.instance.InstanceId;
 import io.drover.marathon.instance.InstanceListener;
+import io.drover.marathon.instance.KillMode;
 import java.util.Collection;
 import java.util.List;
 import java.util.OptionalInt;
@@ -30,11 +31,8 @@ public interface AppScheduling {
   /** Kills every instance of the app and forgets its targets and queue entries (the app is deleted). */
   void removeApp(String appId);
 
-  /**
-   * Kills instances. With {@code scaleDown} each one's app version target drops by one and it is not
-   * replaced; without, each is replaced once it has ended (a restart of that instance).
-   */
-  void kill(Collection<InstanceId> instanceIds, boolean scaleDown);
+  /** Kills instances; {@code mode} says whether and when each is replaced. */
+  void kill(Collection<InstanceId> instanceIds, KillMode mode);
 
   /**
    * Drops the targets of the app's versions other than {@code keepVersion}: their instances stay until

@@ -8,6 +8,7 @@ import io.drover.marathon.deployment.DeploymentProgress;
 import io.drover.marathon.deployment.RollingUpgrade;
 import io.drover.marathon.group.RootGroup;
 import io.drover.marathon.instance.Instance;
+import io.drover.marathon.instance.KillMode;
 import io.drover.marathon.instance.KillOrder;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -204,7 +205,7 @@ public final class DeploymentDriver implements DeploymentExecutor {
 
   private void kill(List<Instance> instances) {
     if (!instances.isEmpty()) {
-      scheduling.kill(instances.stream().map(Instance::id).toList(), true);
+      scheduling.kill(instances.stream().map(Instance::id).toList(), KillMode.SCALE_DOWN);
     }
   }
 

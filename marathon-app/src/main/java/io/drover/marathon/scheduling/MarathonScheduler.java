@@ -14,6 +14,7 @@ import io.drover.marathon.instance.InstanceId;
 import io.drover.marathon.instance.InstanceListener;
 import io.drover.marathon.instance.InstanceTracker;
 import io.drover.marathon.instance.InstanceUpdate;
+import io.drover.marathon.instance.KillMode;
 import io.drover.marathon.instance.KillReason;
 import io.drover.marathon.launch.LaunchQueue;
 import io.drover.marathon.launch.PendingLaunch;
@@ -69,6 +70,7 @@ public final class MarathonScheduler implements Scheduler, AppScheduling {
   private final LaunchQueue queue;
   private final OfferMatcher matcher;
   private final FrameworkIdStore frameworkIds;
+  private final HostHealthChecks hostChecks;
   private final Clock clock;
   private final Map<String, Map<String, Target>> targets = new LinkedHashMap<>();
   /** Agents seen in offers and not lost since: where global apps belong. */
@@ -81,8 +83,15 @@ public final class MarathonScheduler implements Scheduler, AppScheduling {
   private boolean idleFiltersOutstanding;
 
   public MarathonScheduler(
-      SchedulerConfig config, InstanceTracker tracker, LaunchQueue queue, OfferMatcher matcher, FrameworkIdStore frameworkIds, Clock clock) {
+      SchedulerConfig config,
+      InstanceTracker tracker,
+      LaunchQueue queue,
+      OfferMatcher matcher,
+      FrameworkIdStore frameworkIds,
+      HostHealthChecks hostChecks,
+      Clock clock) {
     this.config = Objects.requireNonNull(config, "config");
+    this.hostChecks = Objects.requireNonNull(hostChecks, "hostChecks");
     this.tracker = Objects.requireNonNull(tracker, "tracker");
     this.queue = Objects.requireNonNull(queue, "queue");
     this.matcher = Objects.requireNonNull(matcher, "matcher");
@@ -106,6 +115,7 @@ public final class MarathonScheduler implements Scheduler, AppScheduling {
    */
   public synchronized void stop() {
     driver = null;
+    hostChecks.clear();
     targets.clear();
     knownAgents.clear();
     queue.clear();
@@ -150,24 +160,30 @@ public final class MarathonScheduler implements Scheduler, AppScheduling {
   }
 
   @Override
-  public synchronized void kill(Collection<InstanceId> instanceIds, boolean scaleDown) {
+  public synchronized void kill(Collection<InstanceId> instanceIds, KillMode mode) {
     requireStarted();
     Instant now = clock.instant();
     Set<String> apps = new LinkedHashSet<>();
     for (InstanceId id : instanceIds) {
-      Optional<Instance> found = tracker.get(id).filter(i -> !i.isDecommissioned());
+      // a wipe also forgets instances already being killed (say, on an agent that is gone)
+      Optional<Instance> found = tracker.get(id).filter(i -> mode == KillMode.WIPE || !i.isDecommissioned());
       if (found.isEmpty()) {
         continue;
       }
       Instance instance = found.get();
-      if (scaleDown) {
+      apps.add(instance.appId());
+      if (mode == KillMode.WIPE) {
+        tracker.expunge(instance.id());
+        driver.kill(instance.id().taskId(), instance.agentId());
+        continue;
+      }
+      if (mode == KillMode.SCALE_DOWN) {
         Target target = targets.getOrDefault(instance.appId(), Map.of()).get(instance.appVersion());
         if (target != null) {
           targets.get(instance.appId()).put(instance.appVersion(), new Target(target.spec(), Math.max(0, target.count() - 1)));
         }
       }
-      kill(instance, scaleDown ? KillReason.SCALING_DOWN : KillReason.REQUESTED, now);
-      apps.add(instance.appId());
+      kill(instance, mode == KillMode.SCALE_DOWN ? KillReason.SCALING_DOWN : KillReason.REQUESTED, now);
     }
     apps.forEach(this::converge);
     updateOfferInterest();
@@ -333,6 +349,7 @@ public final class MarathonScheduler implements Scheduler, AppScheduling {
     }
     Instant now = clock.instant();
     Set<String> changed = new LinkedHashSet<>();
+    watchHostChecks();
     for (Instance instance : tracker.all()) {
       if (review(instance, now)) {
         changed.add(instance.appId());
@@ -346,6 +363,19 @@ public final class MarathonScheduler implements Scheduler, AppScheduling {
   }
 
   // ---- deciding and doing
+
+  /** Has marathon-app probe the host checks of running instances, and stop probing the others. */
+  private void watchHostChecks() {
+    Set<InstanceId> watched = new HashSet<>();
+    for (Instance instance : tracker.all()) {
+      Optional<RunSpec> spec = specFor(instance);
+      if (spec.isPresent() && !spec.get().hostHealthChecks().isEmpty() && instance.condition() == Condition.RUNNING && instance.kill().isEmpty()) {
+        hostChecks.watch(instance, spec.get().hostHealthChecks());
+        watched.add(instance.id());
+      }
+    }
+    hostChecks.retain(watched);
+  }
 
   /**
    * Applies the app's timed rules to one instance: unreachable for too long, unhealthy for good.
@@ -376,6 +406,10 @@ public final class MarathonScheduler implements Scheduler, AppScheduling {
     }
     if (HealthPolicy.failedForGood(current, spec.get().healthCheck(), now)) {
       LOG.info("Instance {} failed its health check {} times: replacing it", current.id(), current.health().consecutiveFailures());
+      kill(current, KillReason.UNHEALTHY, now);
+      changed = true;
+    } else if (current.kill().isEmpty() && hostChecks.failedForGood(current.id(), spec.get().hostHealthChecks())) {
+      LOG.info("Instance {} failed a health check run from marathon-app too often: replacing it", current.id());
       kill(current, KillReason.UNHEALTHY, now);
       changed = true;
     }

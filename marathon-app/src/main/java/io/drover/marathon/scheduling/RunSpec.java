@@ -86,9 +86,14 @@ public record RunSpec(
     return Resources.builder().scalar(Resources.CPUS, cpus).scalar(Resources.MEM, mem).scalar(Resources.DISK, disk).scalar(Resources.GPUS, gpus).build();
   }
 
-  /** The health check the agent runs; Drover runs one per task, the first the app declares. */
+  /** The health check the agent runs next to the task (Mesos runs one per task): the first. */
   public Optional<HealthCheck> healthCheck() {
     return healthChecks.stream().findFirst();
+  }
+
+  /** The other health checks, which marathon-app runs against the task's host ports ({@link HostHealthChecks}). */
+  public List<HealthCheck> hostHealthChecks() {
+    return healthChecks.isEmpty() ? List.of() : healthChecks.subList(1, healthChecks.size());
   }
 
   public Builder toBuilder() {

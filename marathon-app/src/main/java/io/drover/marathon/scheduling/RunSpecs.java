@@ -41,7 +41,7 @@ public final class RunSpecs {
             .args(app.args())
             .env(app.env())
             .constraints(constraints(app.constraints()))
-            .healthChecks(app.healthChecks().stream().map(RunSpecs::healthCheck).toList())
+            .healthChecks(agentCheckFirst(app.healthChecks()).stream().map(RunSpecs::healthCheck).toList())
             .backoff(
                 new BackoffStrategy(seconds(app.backoffSeconds()), app.backoffFactor(), seconds(app.maxLaunchDelaySeconds())))
             .unreachableStrategy(app.unreachableStrategy())
@@ -85,6 +85,19 @@ public final class RunSpecs {
       parsed.add(ConstraintParser.parse(c.value() == null ? List.of(c.field(), c.operator()) : List.of(c.field(), c.operator(), c.value())));
     }
     return parsed;
+  }
+
+  /**
+   * The checks with the one the agent must run first: the app's check that only the agent can run
+   * (COMMAND or MESOS_*; validation allows one), else its first.
+   */
+  static List<io.drover.marathon.app.HealthCheck> agentCheckFirst(List<io.drover.marathon.app.HealthCheck> checks) {
+    List<io.drover.marathon.app.HealthCheck> ordered = new ArrayList<>(checks);
+    ordered.stream().filter(check -> check.protocol().runsOnAgent()).findFirst().ifPresent(agentOnly -> {
+      ordered.remove(agentOnly);
+      ordered.add(0, agentOnly);
+    });
+    return ordered;
   }
 
   private static HealthCheck healthCheck(io.drover.marathon.app.HealthCheck check) {

@@ -24,6 +24,8 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -64,6 +66,8 @@ public final class SchedulingService implements AutoCloseable {
   private final LaunchQueue queue;
   private final MarathonScheduler scheduler;
   private final ExecutorService deploymentThread;
+  private final ScheduledExecutorService probeThreads;
+  private final HostHealthChecks hostChecks;
   private final DeploymentDriver deployments;
   private final InstanceStatusSource status;
   private final InstanceEvents events;
@@ -74,9 +78,17 @@ public final class SchedulingService implements AutoCloseable {
     this.settings = Objects.requireNonNull(settings, "settings");
     this.tracker = new InstanceTracker(term.instances());
     this.queue = new LaunchQueue(clock);
+    this.probeThreads = Executors.newScheduledThreadPool(2, daemon("marathon-health-probe"));
+    this.hostChecks = HostHealthChecks.overNetwork(probeThreads, clock);
     this.scheduler =
         new MarathonScheduler(
-            settings.scheduler(), tracker, queue, new OfferMatcher(UUID::randomUUID, settings.scheduler().keepGpuAgentsForGpuApps()), term.frameworkId(), clock);
+            settings.scheduler(),
+            tracker,
+            queue,
+            new OfferMatcher(UUID::randomUUID, settings.scheduler().keepGpuAgentsForGpuApps()),
+            term.frameworkId(),
+            hostChecks,
+            clock);
     this.deploymentThread =
         Executors.newSingleThreadExecutor(
             r -> {
@@ -85,7 +97,7 @@ public final class SchedulingService implements AutoCloseable {
               return thread;
             });
     this.deployments = new DeploymentDriver(scheduler, deploymentThread);
-    this.status = new InstanceStatusSource(tracker);
+    this.status = new InstanceStatusSource(tracker, term.taskFailures(), hostChecks::results);
     this.events = new InstanceEvents(tracker, bus, clock);
     events.start();
     this.ticks =
@@ -95,6 +107,14 @@ public final class SchedulingService implements AutoCloseable {
               deployments.tick();
             },
             settings.tickInterval());
+  }
+
+  private static ThreadFactory daemon(String name) {
+    return r -> {
+      Thread thread = new Thread(r, name);
+      thread.setDaemon(true);
+      return thread;
+    };
   }
 
   public AppScheduling scheduling() {
@@ -134,6 +154,7 @@ public final class SchedulingService implements AutoCloseable {
       throw new IllegalStateException("already leading");
     }
     term.use(storage);
+    status.load();
     FrameworkInfo framework = term.frameworkId().load().map(settings.framework()::withId).orElse(settings.framework());
     driver = new ZooKeeperSchedulerDriver(scheduler, framework, ZkUrl.parse(settings.masterZkUrl()), DriverOptions.DEFAULTS);
     scheduler.start(driver);
@@ -161,5 +182,6 @@ public final class SchedulingService implements AutoCloseable {
     standDown();
     events.stop();
     deploymentThread.shutdownNow();
+    probeThreads.shutdownNow();
   }
 }

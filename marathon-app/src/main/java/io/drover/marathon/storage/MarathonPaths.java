@@ -15,11 +15,14 @@ import java.time.Instant;
  * &lt;root&gt;/marathon/leader                   ephemeral JSON {id, host, httpPort, epoch}
  * &lt;root&gt;/marathon/epoch                    bumped by each new leader; every state write checks it
  * &lt;root&gt;/marathon/state/root               {"version": ...} of the root group
+ * &lt;root&gt;/marathon/state/root-versions/&lt;ver&gt; a stored root group: each app's version and the groups
  * &lt;root&gt;/marathon/state/apps/&lt;id&gt;          {"current": version} of a running app
  * &lt;root&gt;/marathon/state/apps/&lt;id&gt;/&lt;ver&gt;    the app definition of that version
  * &lt;root&gt;/marathon/state/groups/&lt;id&gt;        a group's dependencies and version
+ * &lt;root&gt;/marathon/state/deleted-apps/&lt;id&gt;@&lt;ver&gt;  an app deleted at that root version, history kept
  * &lt;root&gt;/marathon/state/deployments/&lt;id&gt;   a deployment under way
  * &lt;root&gt;/marathon/state/instances/&lt;id&gt;     an instance (written by the scheduling side)
+ * &lt;root&gt;/marathon/state/task-failures/&lt;id&gt; the last task failure of an app
  * &lt;root&gt;/marathon/state/framework-id        the framework id the master gave
  * </pre>
  *
@@ -69,6 +72,25 @@ public record MarathonPaths(String root) {
     return app(id) + "/" + MarathonJson.timestamp(version);
   }
 
+  public String rootVersions() {
+    return state() + "/root-versions";
+  }
+
+  public String rootVersion(Instant version) {
+    return rootVersions() + "/" + MarathonJson.timestamp(version);
+  }
+
+  public String deletedApps() {
+    return state() + "/deleted-apps";
+  }
+
+  /** The marker of an app deleted by root version {@code at}: the name alone says both (ids are encoded, so never hold {@code @}). */
+  public String deletedApp(PathId id, Instant at) {
+    return deletedApps() + "/" + encode(id) + DELETED_AT + MarathonJson.timestamp(at);
+  }
+
+  static final String DELETED_AT = "@";
+
   public String groups() {
     return state() + "/groups";
   }
@@ -91,6 +113,14 @@ public record MarathonPaths(String root) {
 
   public String instance(String id) {
     return instances() + "/" + encodeName(id);
+  }
+
+  public String taskFailures() {
+    return state() + "/task-failures";
+  }
+
+  public String taskFailure(PathId appId) {
+    return taskFailures() + "/" + encode(appId);
   }
 
   public String frameworkId() {

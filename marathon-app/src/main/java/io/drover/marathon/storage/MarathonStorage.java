@@ -12,6 +12,7 @@ public final class MarathonStorage implements AutoCloseable {
   private final DeploymentRepository deployments;
   private final InstanceRepository instances;
   private final FrameworkIdRepository frameworkId;
+  private final TaskFailureRepository taskFailures;
 
   private MarathonStorage(ZooKeeperStateStore store) {
     this.store = store;
@@ -19,6 +20,7 @@ public final class MarathonStorage implements AutoCloseable {
     this.deployments = new DeploymentRepository(store);
     this.instances = new InstanceRepository(store);
     this.frameworkId = new FrameworkIdRepository(store);
+    this.taskFailures = new TaskFailureRepository(store);
   }
 
   public static MarathonStorage open(CuratorFramework client, MarathonPaths paths, MarathonTerm term, NodeCodec codec) {
@@ -43,6 +45,10 @@ public final class MarathonStorage implements AutoCloseable {
 
   public FrameworkIdRepository frameworkId() {
     return frameworkId;
+  }
+
+  public TaskFailureRepository taskFailures() {
+    return taskFailures;
   }
 
   public MarathonTerm term() {

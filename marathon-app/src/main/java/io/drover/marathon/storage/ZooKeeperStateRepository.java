@@ -4,6 +4,7 @@ import io.drover.marathon.app.AppDefinition;
 import io.drover.marathon.app.PathId;
 import io.drover.marathon.deployment.Deployment;
 import io.drover.marathon.deployment.StateRepository;
+import io.drover.marathon.group.Group;
 import io.drover.marathon.group.RootGroup;
 import java.time.Duration;
 import java.time.Instant;
@@ -61,5 +62,15 @@ public final class ZooKeeperStateRepository implements StateRepository {
   @Override
   public Optional<AppDefinition> appVersion(PathId appId, Instant version) {
     return storage.groups().version(appId, version);
+  }
+
+  @Override
+  public List<Instant> groupVersions(PathId groupId) {
+    return storage.groups().groupVersions(groupId);
+  }
+
+  @Override
+  public Optional<Group> groupAt(PathId groupId, Instant version) {
+    return storage.groups().rootAt(version, groupId).map(root -> root.toGroup(groupId));
   }
 }

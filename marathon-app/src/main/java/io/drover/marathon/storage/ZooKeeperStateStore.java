@@ -46,11 +46,21 @@ public final class ZooKeeperStateStore implements AutoCloseable {
     writer.setDaemon(true);
   }
 
-  /** Opens the store for {@code term}, creating the state directories if they are missing. */
+  /**
+   * Opens the store for {@code term}, creating the state directories if they are missing. They are
+   * persistent nodes, not containers: ZooKeeper deletes an emptied container (the deployments directory
+   * after the last deployment ends), and later writes below it would fail.
+   */
   public static ZooKeeperStateStore open(CuratorFramework client, MarathonPaths paths, MarathonTerm term, NodeCodec codec) {
     try {
-      for (String dir : List.of(paths.apps(), paths.groups(), paths.deployments(), paths.instances())) {
-        client.createContainers(dir);
+      for (String dir : List.of(paths.apps(), paths.groups(), paths.deployments(), paths.instances(), paths.rootVersions(), paths.deletedApps(), paths.taskFailures())) {
+        if (client.checkExists().forPath(dir) == null) {
+          try {
+            client.create().creatingParentsIfNeeded().forPath(dir, new byte[0]);
+          } catch (KeeperException.NodeExistsException createdMeanwhile) {
+            // another process made it first
+          }
+        }
       }
     } catch (Exception e) {
       throw new StorageException("cannot create the state directories under " + paths.state() + ": " + e.getMessage(), e);

@@ -14,6 +14,7 @@ import io.drover.marathon.deployment.RecordingExecutor;
 import io.drover.marathon.events.DeploymentEvents;
 import io.drover.marathon.events.EventBus;
 import io.drover.marathon.instance.InstanceId;
+import io.drover.marathon.instance.KillMode;
 import io.drover.marathon.launch.QueueEntry;
 import io.drover.marathon.storage.LeaderInfo;
 import io.drover.marathon.storage.MarathonLeadership;
@@ -83,7 +84,7 @@ final class ApiNode implements AutoCloseable {
   static final class RecordingInstances implements InstanceControl {
     final List<QueueEntry> queue = new CopyOnWriteArrayList<>();
     final List<String> delaysReset = new CopyOnWriteArrayList<>();
-    final List<Map.Entry<List<InstanceId>, Boolean>> kills = new CopyOnWriteArrayList<>();
+    final List<Map.Entry<List<InstanceId>, KillMode>> kills = new CopyOnWriteArrayList<>();
 
     @Override
     public List<QueueEntry> queue() {
@@ -96,8 +97,8 @@ final class ApiNode implements AutoCloseable {
     }
 
     @Override
-    public void kill(Collection<InstanceId> instanceIds, boolean scaleDown) {
-      kills.add(Map.entry(List.copyOf(instanceIds), scaleDown));
+    public void kill(Collection<InstanceId> instanceIds, KillMode mode) {
+      kills.add(Map.entry(List.copyOf(instanceIds), mode));
     }
   }
 

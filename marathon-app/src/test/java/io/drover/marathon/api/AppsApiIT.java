@@ -66,6 +66,29 @@ class AppsApiIT {
   }
 
   @Test
+  void servicePortsAreAssignedKeptAcrossVersionsCheckedAcrossAppsAndShownInTasks() {
+    create("{\"id\":\"/a\",\"cmd\":\"x\",\"portDefinitions\":[{\"port\":0},{\"port\":0}]}");
+    ApiNode.Answer b =
+        node.send("POST", "/v2/apps", "{\"id\":\"/b\",\"container\":{\"type\":\"DOCKER\",\"docker\":{\"image\":\"busybox\"},"
+            + "\"portMappings\":[{\"containerPort\":80,\"hostPort\":0}]}}");
+
+    assertThat(node.get("/v2/apps/a").json().at("/app/portDefinitions").findValuesAsText("port")).containsExactly("10000", "10001");
+    assertThat(b.json().at("/container/portMappings/0/servicePort").asInt()).isEqualTo(10002);
+    ApiNode.Answer changed = node.send("PUT", "/v2/apps/a?force=true", "{\"cmd\":\"x --v2\",\"portDefinitions\":[{\"port\":0},{\"port\":0}]}");
+    assertThat(changed.status()).as(changed.body()).isEqualTo(200);
+    assertThat(node.get("/v2/apps/a").json().at("/app/portDefinitions").findValuesAsText("port")).containsExactly("10000", "10001");
+
+    ApiNode.Answer conflict = node.send("POST", "/v2/apps", "{\"id\":\"/c\",\"cmd\":\"x\",\"portDefinitions\":[{\"port\":10001}]}");
+    assertThat(conflict.status()).isEqualTo(422);
+    assertThat(conflict.json().at("/details/0/errors/0").asText()).isEqualTo("Requested service port 10001 conflicts with a service port in app /a");
+
+    Instant now = Instant.now();
+    node.status.tasks.put(PathId.of("a"), List.of(new TaskView("a.1", PathId.of("a"), "h", "s", List.of(31000, 31001), List.of(), List.of(), now, now, "TASK_RUNNING", now, List.of())));
+    assertThat(node.get("/v2/apps/a/tasks").json().at("/tasks/0/servicePorts").toString()).isEqualTo("[10000,10001]");
+    assertThat(node.get("/v2/tasks").json().at("/tasks/0/servicePorts").toString()).isEqualTo("[10000,10001]");
+  }
+
+  @Test
   void creatingAnAppAnswers201WithLocationAndTheDeployment() {
     ApiNode.Answer created = node.send("POST", "/v2/apps", WEB);
 
@@ -270,6 +293,30 @@ class AppsApiIT {
     assertThat(malformed.json().get("message").asText()).isEqualTo("Invalid JSON");
     assertThat(malformed.json().at("/details/0/path").asText()).isEqualTo("/");
     assertThat(node.get("/v2/apps").json().get("apps").size()).isZero();
+  }
+
+  @Test
+  void anAbsoluteIdAfterTheSlashIsTheAppAsMarathonClientsSendIt() {
+    create(WEB);
+
+    ApiNode.Answer app = node.get("/v2/apps//web");
+
+    assertThat(app.status()).as(app.body()).isEqualTo(200);
+    assertThat(app.json().at("/app/id").asText()).isEqualTo("/web");
+    assertThat(node.get("/v2/apps//web/tasks").status()).isEqualTo(200);
+  }
+
+  @Test
+  void networksRoundTripAndAnUnknownModeIs422WithItsPath() {
+    ApiNode.Answer created = node.send("POST", "/v2/apps", Fixtures.text("docker-networks-app.json").replace("/prod/api", "/api"));
+    assertThat(created.status()).as(created.body()).isEqualTo(201);
+    assertThat(node.get("/v2/apps/api").json().at("/app/networks").toString()).isEqualTo("[{\"mode\":\"container\",\"name\":\"backend\"}]");
+
+    ApiNode.Answer bad =
+        node.send("POST", "/v2/apps", "{\"id\":\"/b\",\"container\":{\"docker\":{\"image\":\"i\"}},\"networks\":[{\"mode\":\"overlay\"}]}");
+    assertThat(bad.status()).isEqualTo(422);
+    assertThat(bad.json().get("message").asText()).isEqualTo("Object is not valid");
+    assertThat(bad.json().at("/details/0/path").asText()).isEqualTo("/networks(0)/mode");
   }
 
   @Test

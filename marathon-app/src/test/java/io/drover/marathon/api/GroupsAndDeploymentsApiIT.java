@@ -109,6 +109,65 @@ class GroupsAndDeploymentsApiIT {
   }
 
   @Test
+  void aGroupIsRolledBackToAStoredVersionAsADeployment() {
+    String v1 = "{\"apps\":[{\"id\":\"db\",\"cmd\":\"db v1\"},{\"id\":\"api\",\"cmd\":\"api v1\",\"instances\":2}]}";
+    finishAll(node, node.send("PUT", "/v2/groups/shop", v1).json().get("deploymentId").asText());
+    String version1 = node.get("/v2/groups/shop").json().get("version").asText();
+    String v2 = "{\"apps\":[{\"id\":\"db\",\"cmd\":\"db v2\"}]}";
+    finishAll(node, node.send("PUT", "/v2/groups/shop", v2).json().get("deploymentId").asText());
+    node.send("POST", "/v2/apps", "{\"id\":\"/elsewhere\",\"cmd\":\"x\",\"portDefinitions\":[]}");
+
+    JsonNode versions = node.get("/v2/groups/shop/versions").json();
+    assertThat(versions.size()).isEqualTo(3);
+    assertThat(versions.get(2).asText()).isEqualTo(version1);
+    assertThat(node.get("/v2/groups/versions").json().size()).isEqualTo(3);
+    JsonNode then = node.get("/v2/groups/shop/versions/" + version1).json();
+    assertThat(then.get("apps").findValuesAsText("cmd")).containsExactlyInAnyOrder("db v1", "api v1");
+    assertThat(node.get("/v2/groups/shop/versions/2001-01-01T00:00:00.000Z").status()).isEqualTo(404);
+
+    ApiNode.Answer rolledBack = node.send("PUT", "/v2/groups/shop", "{\"version\":\"" + version1 + "\"}");
+
+    assertThat(rolledBack.status()).as(rolledBack.body()).isEqualTo(200);
+    Deployment rollback = node.executor.started.get(node.executor.started.size() - 1);
+    assertThat(rollback.id()).isEqualTo(rolledBack.json().get("deploymentId").asText());
+    assertThat(rollback.plan().affectedApps()).extracting(PathId::toString).containsExactlyInAnyOrder("/shop/db", "/shop/api");
+    assertThat(node.get("/v2/apps/shop/db").json().at("/app/cmd").asText()).isEqualTo("db v1");
+    assertThat(node.get("/v2/apps/shop/api").json().at("/app/instances").asInt()).isEqualTo(2);
+    assertThat(node.get("/v2/apps/elsewhere").status()).isEqualTo(200);
+    assertThat(node.send("PUT", "/v2/groups/shop?force=true", "{\"version\":\"2001-01-01T00:00:00.000Z\"}").status()).isEqualTo(404);
+    assertThat(node.get("/v2/groups/nope/versions").status()).isEqualTo(404);
+  }
+
+  @Test
+  void embedChoosesTheMembersOfGroupsAndWhatAppsCarry() {
+    node.send("POST", "/v2/groups", Fixtures.text("group-with-dependencies.json"));
+    node.status.counts.put(PathId.of("shop", "db"), new io.drover.marathon.app.AppCounts(0, 1, 1, 0));
+
+    JsonNode plain = node.get("/v2/groups/shop").json();
+    assertThat(plain.has("apps")).isTrue();
+    assertThat(plain.has("groups")).isTrue();
+    assertThat(plain.get("pods").size()).isZero();
+    assertThat(plain.at("/apps/0").has("tasksRunning")).isFalse();
+
+    JsonNode onlyGroups = node.get("/v2/groups?embed=group.groups").json();
+    assertThat(onlyGroups.has("apps")).isFalse();
+    assertThat(onlyGroups.has("pods")).isFalse();
+    assertThat(onlyGroups.at("/groups/0/id").asText()).isEqualTo("/shop");
+    assertThat(onlyGroups.at("/groups/0").has("apps")).isFalse();
+
+    JsonNode withCounts = node.get("/v2/groups/shop?embed=group.apps&embed=group.apps.counts&embed=group.apps.deployments").json();
+    assertThat(withCounts.has("groups")).isFalse();
+    JsonNode db = withCounts.get("apps").findParents("id").stream().filter(app -> app.get("id").asText().equals("/shop/db")).findFirst().orElseThrow();
+    assertThat(db.get("tasksRunning").asInt()).isEqualTo(1);
+    assertThat(db.get("deployments").size()).isEqualTo(1);
+    assertThat(db.has("tasks")).isFalse();
+
+    JsonNode tasks = node.get("/v2/groups/shop?embed=group.apps,group.apps.tasks").json();
+    assertThat(tasks.at("/apps/0/tasks").isArray()).isTrue();
+    assertThat(node.get("/v2/groups/shop/apps").json().findValuesAsText("id")).contains("/shop/frontend/web", "/shop/db");
+  }
+
+  @Test
   void aCyclicGroupIs422() {
     String cyclic =
         "{\"id\":\"/c\",\"apps\":[{\"id\":\"a\",\"cmd\":\"x\",\"dependencies\":[\"/c/b\"]},{\"id\":\"b\",\"cmd\":\"x\",\"dependencies\":[\"/c/a\"]}]}";

@@ -7,6 +7,7 @@ import io.drover.marathon.app.PathId;
 import io.drover.marathon.app.TaskView;
 import io.drover.marathon.deployment.Deployment;
 import io.drover.marathon.instance.InstanceId;
+import io.drover.marathon.instance.KillMode;
 import io.drover.marathon.launch.ProcessedOffersSummary;
 import io.drover.marathon.launch.QueueDelay;
 import io.drover.marathon.launch.QueueEntry;
@@ -82,7 +83,7 @@ class TaskKillsAndQueueApiIT {
 
     assertThat(answer.status()).as(answer.body()).isEqualTo(200);
     assertThat(answer.json().get("tasks")).extracting(JsonNode::toString).hasSize(2);
-    assertThat(node.instances.kills).containsExactly(Map.entry(List.of(new InstanceId(onA), new InstanceId(alsoOnA)), false));
+    assertThat(node.instances.kills).containsExactly(Map.entry(List.of(new InstanceId(onA), new InstanceId(alsoOnA)), KillMode.RESTART));
     assertThat(storedInstances()).isEqualTo(3);
     assertThat(node.executor.started).hasSize(1);
   }
@@ -93,7 +94,7 @@ class TaskKillsAndQueueApiIT {
 
     assertThat(answer.status()).as(answer.body()).isEqualTo(200);
     assertThat(answer.json().get("deploymentId").asText()).isNotEmpty();
-    assertThat(node.instances.kills).containsExactly(Map.entry(List.of(new InstanceId(onB)), true));
+    assertThat(node.instances.kills).containsExactly(Map.entry(List.of(new InstanceId(onB)), KillMode.SCALE_DOWN));
     assertThat(storedInstances()).isEqualTo(2);
   }
 
@@ -107,11 +108,32 @@ class TaskKillsAndQueueApiIT {
   }
 
   @Test
+  void wipeForgetsTheInstancesAndCannotBeCombinedWithScale() {
+    ApiNode.Answer one = node.send("DELETE", "/v2/apps/web/tasks/" + onB + "?wipe=true", null);
+    ApiNode.Answer all = node.send("DELETE", "/v2/apps/web/tasks?host=host-a&wipe=true", null);
+    ApiNode.Answer bulk = node.send("POST", "/v2/tasks/delete?wipe=true", "{\"ids\":[\"" + onA + "\"]}");
+
+    assertThat(List.of(one.status(), all.status(), bulk.status())).containsOnly(200);
+    assertThat(node.instances.kills)
+        .containsExactly(
+            Map.entry(List.of(new InstanceId(onB)), KillMode.WIPE),
+            Map.entry(List.of(new InstanceId(onA), new InstanceId(alsoOnA)), KillMode.WIPE),
+            Map.entry(List.of(new InstanceId(onA)), KillMode.WIPE));
+    assertThat(storedInstances()).isEqualTo(3);
+
+    ApiNode.Answer both = node.send("DELETE", "/v2/apps/web/tasks/" + onB + "?wipe=true&scale=true", null);
+    assertThat(both.status()).isEqualTo(400);
+    assertThat(both.json().get("message").asText()).isEqualTo("You cannot use scale and wipe at the same time.");
+    assertThat(node.send("POST", "/v2/tasks/delete?wipe=true&scale=true", "{\"ids\":[]}").status()).isEqualTo(400);
+    assertThat(node.instances.kills).hasSize(3);
+  }
+
+  @Test
   void tasksDeleteKillsByIdAcrossAppsAndScales() {
     ApiNode.Answer answer = node.send("POST", "/v2/tasks/delete?scale=true", "{\"ids\":[\"" + onA + "\",\"" + onB + "\"]}");
 
     assertThat(answer.status()).as(answer.body()).isEqualTo(200);
-    assertThat(node.instances.kills).containsExactly(Map.entry(List.of(new InstanceId(onA), new InstanceId(onB)), true));
+    assertThat(node.instances.kills).containsExactly(Map.entry(List.of(new InstanceId(onA), new InstanceId(onB)), KillMode.SCALE_DOWN));
     assertThat(storedInstances()).isEqualTo(1);
   }
 

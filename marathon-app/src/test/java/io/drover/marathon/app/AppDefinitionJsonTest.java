@@ -16,7 +16,7 @@ class AppDefinitionJsonTest {
   private final ObjectMapper json = MarathonJson.mapper();
 
   @ParameterizedTest
-  @ValueSource(strings = {"docker-app.json", "command-app.json"})
+  @ValueSource(strings = {"docker-app.json", "command-app.json", "docker-networks-app.json"})
   void fixturesRoundTripWithoutLosingAField(String fixture) throws Exception {
     AppDefinition app = json.readValue(Fixtures.text(fixture), AppDefinition.class);
     JsonNode written = json.valueToTree(app);

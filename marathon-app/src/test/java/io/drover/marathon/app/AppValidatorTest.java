@@ -152,6 +152,28 @@ class AppValidatorTest {
   }
 
   @Test
+  void atMostOneHealthCheckMayRunOnTheAgent() throws Exception {
+    String two = "{\"id\":\"/a\",\"cmd\":\"x\",\"healthChecks\":[{\"protocol\":\"MESOS_HTTP\"},{\"protocol\":\"COMMAND\",\"command\":{\"value\":\"true\"}}]}";
+    assertThat(violations(two)).containsExactly(new Violation("/healthChecks", "AppDefinition can contain at most one Mesos health check"));
+    String many = "{\"id\":\"/a\",\"cmd\":\"x\",\"healthChecks\":[{\"protocol\":\"HTTP\"},{\"protocol\":\"TCP\"},{\"protocol\":\"MESOS_TCP\"}]}";
+    assertThat(violations(many)).isEmpty();
+  }
+
+  @Test
+  void networksAreHostOrBridgeAloneOrOneNamedContainerNetworkForDocker() throws Exception {
+    String docker = "{\"id\":\"/a\",\"container\":{\"docker\":{\"image\":\"i\"}},\"networks\":";
+    assertThat(violations(docker + "[{\"mode\":\"container\",\"name\":\"backend\"}]}")).isEmpty();
+    assertThat(violations(docker + "[{\"mode\":\"container\"}]}")).containsExactly(new Violation("/networks(0)/name", "a container network needs a name"));
+    assertThat(violations(docker + "[{\"mode\":\"host\",\"name\":\"x\"}]}")).containsExactly(new Violation("/networks(0)/name", "only a container network has a name"));
+    assertThat(violations(docker + "[{\"mode\":\"host\"},{\"mode\":\"container/bridge\"}]}"))
+        .contains(new Violation("/networks", "host and container/bridge networking cannot be combined with other networks"));
+    assertThat(violations(docker + "[{\"mode\":\"container\",\"name\":\"a\"},{\"mode\":\"container\",\"name\":\"b\"}]}"))
+        .containsExactly(new Violation("/networks", "a Docker container joins one container network"));
+    assertThat(violations("{\"id\":\"/a\",\"cmd\":\"x\",\"networks\":[{\"mode\":\"container/bridge\"}]}"))
+        .containsExactly(new Violation("/networks", "only Docker apps can use container networking; command apps run on the host's network"));
+  }
+
+  @Test
   void dockerNeedsAnImage() throws Exception {
     assertThat(violations("{\"id\":\"/a\",\"cmd\":\"x\",\"container\":{\"type\":\"DOCKER\",\"docker\":{\"image\":\"\"}}}"))
         .containsExactly(new Violation("/container/docker/image", "must not be empty"));

@@ -2,6 +2,7 @@ package io.drover.marathon.deployment;
 
 import io.drover.marathon.app.AppDefinition;
 import io.drover.marathon.app.PathId;
+import io.drover.marathon.group.Group;
 import io.drover.marathon.group.RootGroup;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,6 +19,7 @@ public final class InMemoryStateRepository implements StateRepository {
   private RootGroup root = RootGroup.empty();
   private final Map<String, Deployment> deployments = new LinkedHashMap<>();
   private final Map<PathId, TreeMap<Instant, AppDefinition>> versions = new HashMap<>();
+  private final TreeMap<Instant, RootGroup> roots = new TreeMap<>();
 
   @Override
   public synchronized RootGroup loadRootGroup() {
@@ -32,6 +34,7 @@ public final class InMemoryStateRepository implements StateRepository {
   @Override
   public synchronized void write(RootGroup before, RootGroup after, List<Deployment> put, List<String> remove) {
     root = after;
+    roots.put(after.version(), after);
     for (AppDefinition app : after.apps()) {
       versions.computeIfAbsent(app.id(), id -> new TreeMap<>()).put(app.version(), app);
     }
@@ -48,5 +51,15 @@ public final class InMemoryStateRepository implements StateRepository {
   @Override
   public synchronized Optional<AppDefinition> appVersion(PathId appId, Instant version) {
     return Optional.ofNullable(versions.getOrDefault(appId, new TreeMap<>()).get(version));
+  }
+
+  @Override
+  public synchronized List<Instant> groupVersions(PathId groupId) {
+    return roots.descendingMap().values().stream().filter(r -> r.groupExists(groupId)).map(RootGroup::version).toList();
+  }
+
+  @Override
+  public synchronized Optional<Group> groupAt(PathId groupId, Instant version) {
+    return Optional.ofNullable(roots.get(version)).filter(r -> r.groupExists(groupId)).map(r -> r.toGroup(groupId));
   }
 }

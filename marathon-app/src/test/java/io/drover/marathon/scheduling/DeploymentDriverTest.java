@@ -39,6 +39,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -50,11 +51,13 @@ class DeploymentDriverTest {
   private static final String AGENT = "cpus:8;mem:8192;ports:[31000-31100]";
 
   private final FakeClock clock = new FakeClock();
+  /** No app here has checks that marathon-app runs: nothing is ever probed. */
+  private final HostHealthChecks hostChecks = new HostHealthChecks(Executors.newSingleThreadScheduledExecutor(), (check, host, port) -> Optional.empty(), clock);
   private final InstanceTracker tracker = new InstanceTracker(new InMemoryInstanceStore());
   private final LaunchQueue queue = new LaunchQueue(clock);
   private final AtomicLong uuids = new AtomicLong();
   private final MarathonScheduler scheduler =
-      new MarathonScheduler(SchedulerConfig.DEFAULTS, tracker, queue, new OfferMatcher(() -> new UUID(0, uuids.incrementAndGet()), false), new InMemoryFrameworkIdStore(), clock);
+      new MarathonScheduler(SchedulerConfig.DEFAULTS, tracker, queue, new OfferMatcher(() -> new UUID(0, uuids.incrementAndGet()), false), new InMemoryFrameworkIdStore(), hostChecks, clock);
   private final RecordingDriver driver = new RecordingDriver();
   private final ManualExecutor executor = new ManualExecutor();
   private final DeploymentDriver deployments = new DeploymentDriver(scheduler, executor);

@@ -2,6 +2,7 @@ package io.drover.marathon.scheduling;
 
 import static io.drover.marathon.scheduling.TestOffers.offer;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.drover.core.AgentId;
 import io.drover.core.FrameworkId;
@@ -23,6 +24,7 @@ import io.drover.marathon.instance.Instance;
 import io.drover.marathon.instance.InstanceChange;
 import io.drover.marathon.instance.InstanceId;
 import io.drover.marathon.instance.InstanceTracker;
+import io.drover.marathon.instance.KillMode;
 import io.drover.marathon.launch.BackoffStrategy;
 import io.drover.marathon.launch.LaunchQueue;
 import io.drover.marathon.launch.QueueEntry;
@@ -36,8 +38,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -46,6 +51,9 @@ class MarathonSchedulerTest {
   private static final BackoffStrategy BACKOFF = new BackoffStrategy(Duration.ofSeconds(10), 2, Duration.ofSeconds(60));
 
   private final FakeClock clock = new FakeClock();
+  /** marathon-app's own checks see every port down. */
+  private final ScheduledExecutorService probes = Executors.newSingleThreadScheduledExecutor();
+  private final HostHealthChecks hostChecks = new HostHealthChecks(probes, (check, host, port) -> Optional.of("refused"), clock);
   private final InMemoryInstanceStore store = new InMemoryInstanceStore();
   private final InstanceTracker tracker = new InstanceTracker(store);
   private final LaunchQueue queue = new LaunchQueue(clock);
@@ -53,7 +61,7 @@ class MarathonSchedulerTest {
   private final InMemoryFrameworkIdStore frameworkIds = new InMemoryFrameworkIdStore();
   private final MarathonScheduler scheduler =
       new MarathonScheduler(
-          SchedulerConfig.DEFAULTS, tracker, queue, new OfferMatcher(() -> new UUID(0, uuids.incrementAndGet()), false), frameworkIds, clock);
+          SchedulerConfig.DEFAULTS, tracker, queue, new OfferMatcher(() -> new UUID(0, uuids.incrementAndGet()), false), frameworkIds, hostChecks, clock);
   private final RecordingDriver driver = new RecordingDriver();
   private final List<InstanceChange> changes = new ArrayList<>();
 
@@ -208,6 +216,32 @@ class MarathonSchedulerTest {
         .containsExactlyInAnyOrderElementsOf(launchedIds().stream().map(id -> ReconcileTask.of(id.taskId(), instance(id).agentId())).toList());
   }
 
+  @AfterEach
+  void stopProbing() {
+    probes.shutdownNow();
+  }
+
+  @Test
+  void anInstanceFailingAHealthCheckMarathonAppRunsIsKilledWhileTheAgentSaysHealthy() {
+    HealthCheck agent = new HealthCheck(HealthCheck.Protocol.HTTP, "/", 0, "", Duration.ZERO, Duration.ofSeconds(10), Duration.ofSeconds(2), 3);
+    HealthCheck fromHere = new HealthCheck(HealthCheck.Protocol.TCP, "", 0, "", Duration.ZERO, Duration.ofMillis(20), Duration.ofSeconds(1), 2);
+    scheduler.scale(web().port(PortSpec.definition(0, "", "tcp", Map.of(), false)).healthChecks(List.of(agent, fromHere)).build(), 1);
+    offers("a1");
+    InstanceId first = launchedIds().get(0);
+    report(first, TaskState.TASK_RUNNING, Optional.of(true));
+
+    scheduler.tick();
+    await().atMost(Duration.ofSeconds(10)).until(() -> hostChecks.results(first).size() == 1 && hostChecks.results(first).get(0).consecutiveFailures() >= 2);
+    assertThat(driver.kills).isEmpty();
+    scheduler.tick();
+
+    assertThat(driver.killed()).containsExactly(first.taskId());
+    report(first, TaskState.TASK_KILLED);
+    assertThat(queue.delay("/web", "v1")).as("an unhealthy kill holds launches back").isPresent();
+    scheduler.tick();
+    assertThat(hostChecks.results(first)).as("no longer probed").isEmpty();
+  }
+
   @Test
   void anInstanceFailingItsHealthCheckTooOftenIsKilledAndReplacedAfterTheBackoff() {
     HealthCheck check = new HealthCheck(HealthCheck.Protocol.HTTP, "/", 0, "", Duration.ofSeconds(30), Duration.ofSeconds(10), Duration.ofSeconds(2), 3);
@@ -344,8 +378,8 @@ class MarathonSchedulerTest {
     InstanceId restarted = launchedIds().get(0);
     InstanceId removed = launchedIds().get(1);
 
-    scheduler.kill(List.of(restarted), false);
-    scheduler.kill(List.of(removed), true);
+    scheduler.kill(List.of(restarted), KillMode.RESTART);
+    scheduler.kill(List.of(removed), KillMode.SCALE_DOWN);
 
     assertThat(driver.killed()).containsExactly(restarted.taskId(), removed.taskId());
     assertThat(scheduler.target("/web", "v1")).hasValue(2);
@@ -353,6 +387,27 @@ class MarathonSchedulerTest {
     report(restarted, TaskState.TASK_KILLED);
     report(removed, TaskState.TASK_KILLED);
     assertThat(queue.wanted("/web", "v1")).isEqualTo(1);
+    assertThat(queue.delay("/web", "v1")).isEmpty();
+  }
+
+  @Test
+  void aWipedInstanceIsForgottenAtOnceReplacedWithoutWaitingAndItsLaterReportsAreAnUnknownTasks() {
+    scheduler.scale(web().build(), 2);
+    offers("a1", "a2");
+    allRunning(launchedIds());
+    InstanceId wiped = launchedIds().get(0);
+    report(wiped, TaskState.TASK_UNREACHABLE);
+
+    scheduler.kill(List.of(wiped), KillMode.WIPE);
+
+    assertThat(tracker.get(wiped)).isEmpty();
+    assertThat(store.stored()).doesNotContainKey(wiped);
+    assertThat(driver.killed()).containsExactly(wiped.taskId());
+    assertThat(queue.wanted("/web", "v1")).as("replaced at once").isEqualTo(1);
+    assertThat(scheduler.target("/web", "v1")).hasValue(2);
+    report(wiped, TaskState.TASK_RUNNING);
+    assertThat(driver.killed()).as("an unknown task now").containsExactly(wiped.taskId(), wiped.taskId());
+    assertThat(tracker.get(wiped)).isEmpty();
     assertThat(queue.delay("/web", "v1")).isEmpty();
   }
 

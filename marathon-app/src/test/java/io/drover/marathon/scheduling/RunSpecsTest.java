@@ -118,4 +118,35 @@ class RunSpecsTest {
     assertThat(spec.docker().orElseThrow().parameters()).containsExactly(new ContainerInfo.Parameter("network", "host"));
     assertThat(spec.ports()).as("Marathon's default: one port definition").hasSize(1);
   }
+
+  @Test
+  void eachNetworkModeMapsToTheDockerContainerizersNetwork() throws Exception {
+    RunSpec named = RunSpecs.of(read(io.drover.marathon.testing.Fixtures.text("docker-networks-app.json")));
+    assertThat(named.docker().orElseThrow().parameters()).containsExactly(new ContainerInfo.Parameter("network", "backend"));
+    assertThat(named.ports()).as("a mapping without a host port is reached on the container network only").isEmpty();
+
+    RunSpec bridge =
+        RunSpecs.of(read("""
+            {"id": "/b", "container": {"type": "DOCKER", "docker": {"image": "busybox"}, "portMappings": [{"containerPort": 80, "hostPort": 0}]},
+             "networks": [{"mode": "container/bridge"}], "version": "2030-01-01T00:00:00.000Z"}
+            """));
+    assertThat(bridge.docker().orElseThrow().parameters()).as("bridge is Docker's default").isEmpty();
+    assertThat(bridge.ports()).hasSize(1);
+  }
+
+  @Test
+  void theCheckOnlyTheAgentCanRunGoesFirstAndTheOthersAreRunFromMarathonApp() throws Exception {
+    RunSpec spec =
+        RunSpecs.of(read("""
+            {"id": "/web", "cmd": "serve", "portDefinitions": [{"port": 0}, {"port": 0}], "version": "2030-01-01T00:00:00.000Z",
+             "healthChecks": [{"protocol": "HTTP", "path": "/a", "portIndex": 0},
+                              {"protocol": "MESOS_TCP", "portIndex": 1},
+                              {"protocol": "TCP", "portIndex": 1}]}
+            """));
+
+    assertThat(spec.healthCheck().map(HealthCheck::protocol)).contains(HealthCheck.Protocol.TCP);
+    assertThat(spec.healthCheck().map(HealthCheck::portIndex)).contains(1);
+    assertThat(spec.hostHealthChecks()).extracting(HealthCheck::protocol).containsExactly(HealthCheck.Protocol.HTTP, HealthCheck.Protocol.TCP);
+    assertThat(spec.hostHealthChecks().get(0).path()).isEqualTo("/a");
+  }
 }

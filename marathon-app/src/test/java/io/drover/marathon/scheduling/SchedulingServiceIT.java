@@ -4,9 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import io.drover.core.AgentId;
+import io.drover.core.Attributes;
 import io.drover.core.FrameworkId;
+import io.drover.core.StatusSource;
+import io.drover.core.TaskState;
+import io.drover.core.TaskStatus;
+import io.drover.core.TaskStatusReason;
 import io.drover.marathon.app.AppDefinition;
 import io.drover.marathon.app.PathId;
+import io.drover.marathon.app.TaskFailure;
 import io.drover.marathon.app.VersionInfo;
 import io.drover.marathon.deployment.Deployment;
 import io.drover.marathon.deployment.DeploymentAction;
@@ -22,15 +29,15 @@ import io.drover.marathon.storage.MarathonPaths;
 import io.drover.marathon.storage.MarathonStorage;
 import io.drover.marathon.storage.MarathonTerm;
 import io.drover.marathon.storage.NodeCodec;
+import io.drover.marathon.storage.StateTransaction;
 import io.drover.sdk.placement.TaskSite;
-import io.drover.core.AgentId;
-import io.drover.core.Attributes;
 import io.drover.testing.EmbeddedZooKeeper;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
 import org.apache.curator.framework.CuratorFramework;
@@ -134,5 +141,41 @@ class SchedulingServiceIT {
     assertThat(new ZooKeeperFrameworkIdStore(second.frameworkId()).load()).contains(FrameworkId.of("fw-7"));
     service.standDown();
     second.close();
+  }
+
+  @Test
+  void theLastTaskFailureSurvivesALeaderChangeAndGoesWithItsApp() throws Exception {
+    MarathonStorage first = newTerm();
+    AppDefinition db = app("/db", 1);
+    service.lead(first, RootGroup.empty().putApp(db), List.of());
+    InstanceId failed = InstanceId.forApp("/db", UUID.randomUUID());
+    service.instances().launched(List.of(Instance.launched(failed, VERSION, new TaskSite(AgentId.of("a1"), "a1", Attributes.NONE), List.of(), V1)));
+    service.instances().update(
+        new TaskStatus(failed.taskId(), TaskState.TASK_FAILED, Optional.of(AgentId.of("a1")), Optional.empty(), TaskStatusReason.NONE, "exit 3",
+            Optional.empty(), StatusSource.SOURCE_AGENT, V1.plusSeconds(5)),
+        V1.plusSeconds(5));
+    await().atMost(Duration.ofSeconds(10)).until(() -> client.checkExists().forPath(paths.taskFailure(PathId.parse("/db"))) != null);
+    service.standDown();
+    first.close();
+
+    SchedulingService next = new SchedulingService(SchedulingService.Settings.defaults(zooKeeper.url("/no-master-" + roots)), new EventBus(), Clock.systemUTC());
+    MarathonStorage second = newTerm();
+    try {
+      assertThat(next.statusSource().lastTaskFailure(PathId.parse("/db"))).isEmpty();
+      next.lead(second, RootGroup.empty().putApp(db), List.of());
+      TaskFailure failure = next.statusSource().lastTaskFailure(PathId.parse("/db")).orElseThrow();
+      assertThat(failure.taskId()).isEqualTo(failed.value());
+      assertThat(failure.state()).isEqualTo("TASK_FAILED");
+      assertThat(failure.message()).isEqualTo("exit 3");
+      assertThat(failure.timestamp()).isEqualTo(V1.plusSeconds(5));
+
+      StateTransaction removal = second.store().transaction();
+      second.groups().stageChange(removal, RootGroup.empty().putApp(db).withVersion(V1), RootGroup.empty().withVersion(V1.plusSeconds(9)));
+      second.store().commit(removal).join();
+      assertThat(client.checkExists().forPath(paths.taskFailure(PathId.parse("/db")))).isNull();
+    } finally {
+      next.close();
+      second.close();
+    }
   }
 }

@@ -112,16 +112,56 @@ class StorageIT {
   }
 
   @Test
-  void removingAnAppRemovesItsHistoryAndAGroupItsNode() throws Exception {
+  void aRemovedAppKeepsItsHistoryWhileAnOlderRootVersionIsKeptAndAGroupLosesItsNode() throws Exception {
     RootGroup first = shop(V1);
     change(RootGroup.empty(), first);
     RootGroup second = first.removeGroup(PathId.of("shop", "frontend")).withVersion(V2);
     change(first, second);
 
+    PathId web = PathId.of("shop", "frontend", "web");
     assertThat(storage.groups().load()).isEqualTo(second);
-    assertThat(storage.groups().versions(PathId.of("shop", "frontend", "web"))).isEmpty();
-    assertThat(client.checkExists().forPath(paths.app(PathId.of("shop", "frontend", "web")))).isNull();
     assertThat(client.checkExists().forPath(paths.group(PathId.of("shop", "frontend")))).isNull();
+    assertThat(storage.groups().versions(web)).containsExactly(V1);
+    assertThat(storage.groups().rootAt(V1, PathId.of("shop")).orElseThrow().toGroup(PathId.of("shop"))).isEqualTo(first.toGroup(PathId.of("shop")));
+    assertThat(storage.groups().groupVersions(PathId.of("shop", "frontend"))).containsExactly(V1);
+    assertThat(storage.groups().rootAt(V2, PathId.of("shop", "frontend"))).isEmpty();
+
+    RootGroup before = second;
+    for (int i = 1; i < GroupRepository.MAX_ROOT_VERSIONS; i++) {
+      RootGroup after = before.withVersion(V2.plusSeconds(i));
+      change(before, after);
+      before = after;
+    }
+    assertThat(storage.groups().rootVersions()).hasSize(GroupRepository.MAX_ROOT_VERSIONS).doesNotContain(V1);
+    assertThat(client.checkExists().forPath(paths.app(web))).isNull();
+    assertThat(client.getChildren().forPath(paths.deletedApps())).isEmpty();
+    assertThat(storage.groups().load()).isEqualTo(before);
+  }
+
+  @Test
+  void theStateDirectoriesArePersistentSoThatEmptyingThemDoesNotDeleteThem() throws Exception {
+    for (String dir : List.of(paths.apps(), paths.groups(), paths.deployments(), paths.instances(), paths.rootVersions(), paths.deletedApps(), paths.taskFailures())) {
+      // ZooKeeper gives containers a marker owner; it deletes them once emptied
+      assertThat(client.checkExists().forPath(dir).getEphemeralOwner()).as(dir).isZero();
+    }
+  }
+
+  @Test
+  void aRecreatedAppLosesItsDeletionMarker() throws Exception {
+    RootGroup first = shop(V1);
+    change(RootGroup.empty(), first);
+    PathId db = PathId.of("shop", "db");
+    RootGroup second = first.removeApp(db).withVersion(V2);
+    change(first, second);
+    assertThat(client.getChildren().forPath(paths.deletedApps())).hasSize(1);
+
+    Instant v3 = V2.plusSeconds(1);
+    RootGroup third = second.putApp(versioned(first.app(db).orElseThrow(), v3)).withVersion(v3);
+    change(second, third);
+
+    assertThat(client.getChildren().forPath(paths.deletedApps())).isEmpty();
+    assertThat(storage.groups().load()).isEqualTo(third);
+    assertThat(storage.groups().versions(db)).containsExactly(v3, V1);
   }
 
   @Test

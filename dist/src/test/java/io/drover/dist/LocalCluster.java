@@ -1,0 +1,104 @@
+package io.drover.dist;
+
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * A real {@code drover local} process on free ports, started once per test class: ready when marathon-app
+ * leads and every agent is active at the master.
+ */
+final class LocalCluster implements AutoCloseable {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+  private final DroverProcess process;
+  private final int zkPort;
+  private final int masterPort;
+  private final int marathonPort;
+
+  private LocalCluster(DroverProcess process, int zkPort, int masterPort, int marathonPort) {
+    this.process = process;
+    this.zkPort = zkPort;
+    this.masterPort = masterPort;
+    this.marathonPort = marathonPort;
+  }
+
+  /** Starts {@code agents} agents with {@code agentResources} each, and waits until all is ready. */
+  static LocalCluster start(Path work, int agents, String agentResources) throws IOException {
+    int zkPort = freePort();
+    int masterPort = freePort();
+    int marathonPort = freePort();
+    DroverProcess process =
+        DroverProcess.start(
+            work,
+            "local",
+            "local",
+            "--agents", Integer.toString(agents),
+            "--work-dir", work.resolve("cluster").toString(),
+            "--zk-port", Integer.toString(zkPort),
+            "--master-port", Integer.toString(masterPort),
+            "--protocol-port", Integer.toString(freePort()),
+            // The agents take consecutive ports from this one; a free port's neighbours are free often
+            // enough on a test machine, and a clash fails loudly at start.
+            "--agent-port", Integer.toString(freePort()),
+            "--marathon-port", Integer.toString(marathonPort),
+            "--agent-resources", agentResources);
+    LocalCluster cluster = new LocalCluster(process, zkPort, masterPort, marathonPort);
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .pollInterval(Duration.ofMillis(250))
+        .failFast("drover local exited:\n" + process.output(), () -> !process.isAlive())
+        .ignoreExceptions()
+        .until(() -> get(cluster.marathonUrl() + "/v2/leader").statusCode() == 200 && cluster.masterState().path("counts").path("activeAgents").asInt() == agents);
+    return cluster;
+  }
+
+  String marathonUrl() {
+    return "http://127.0.0.1:" + marathonPort;
+  }
+
+  String masterUrl() {
+    return "http://127.0.0.1:" + masterPort;
+  }
+
+  String zkUrl() {
+    return "zk://127.0.0.1:" + zkPort + "/drover";
+  }
+
+  JsonNode masterState() throws IOException, InterruptedException {
+    return JSON.readTree(get(masterUrl() + "/state").body());
+  }
+
+  /** What the process printed so far. */
+  String output() {
+    return process.output();
+  }
+
+  static HttpResponse<String> get(String url) throws IOException, InterruptedException {
+    return HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** A port nobody listens on right now. */
+  static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+
+  /** Stops it as Ctrl-C would. */
+  @Override
+  public void close() throws InterruptedException {
+    process.stop();
+    process.close();
+  }
+}

@@ -1,0 +1,26 @@
+package io.drover.marathon.scheduling;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * What one check marathon-app runs has seen of one instance, in the shape of Marathon's {@code
+ * healthCheckResults}. Failures within the grace period after the task started do not count until the
+ * first success (Marathon's rule). Pure.
+ */
+record CheckVerdict(int consecutiveFailures, Optional<Instant> firstSuccess, Optional<Instant> lastSuccess, Optional<Instant> lastFailure, String lastFailureCause) {
+  static final CheckVerdict NONE = new CheckVerdict(0, Optional.empty(), Optional.empty(), Optional.empty(), null);
+
+  boolean alive() {
+    return lastSuccess.isPresent() && (lastFailure.isEmpty() || lastSuccess.get().isAfter(lastFailure.get()));
+  }
+
+  CheckVerdict succeeded(Instant at) {
+    return new CheckVerdict(0, Optional.of(firstSuccess.orElse(at)), Optional.of(at), lastFailure, lastFailureCause);
+  }
+
+  CheckVerdict failed(Instant at, String cause, boolean inGracePeriod) {
+    boolean counts = !inGracePeriod || firstSuccess.isPresent();
+    return new CheckVerdict(counts ? consecutiveFailures + 1 : consecutiveFailures, firstSuccess, lastSuccess, Optional.of(at), cause);
+  }
+}
