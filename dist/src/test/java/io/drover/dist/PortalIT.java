@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.File;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -53,42 +52,17 @@ class PortalIT {
   private static final Duration PATIENCE = Duration.ofSeconds(60);
 
   @TempDir static Path work;
-  private static DroverProcess local;
-  private static List<String> localArgs;
-  private static int masterPort;
+  private static LocalCluster local;
   private static String marathon;
   private static ChromeDriver browser;
   private static int visits;
 
   @BeforeAll
   static void startClusterAndBrowser() throws Exception {
-    masterPort = freePort();
-    int marathonPort = freePort();
-    marathon = "http://127.0.0.1:" + marathonPort;
-    localArgs =
-        List.of(
-            "local",
-            "--agents", "2",
-            "--work-dir", work.resolve("cluster").toString(),
-            "--zk-port", Integer.toString(freePort()),
-            "--master-port", Integer.toString(masterPort),
-            "--protocol-port", Integer.toString(freePort()),
-            "--agent-port", Integer.toString(freePort()),
-            "--marathon-port", Integer.toString(marathonPort),
-            "--agent-resources", "cpus:2;mem:1024;disk:1024;ports:[31000-31100]");
-    startLocal("local");
+    local = LocalCluster.start(work, 2, "cpus:2;mem:1024;disk:1024;ports:[31000-31100]");
+    marathon = local.marathonUrl();
     browser = startBrowser();
     Files.createDirectories(SCREENSHOTS);
-  }
-
-  private static void startLocal(String name) throws Exception {
-    local = DroverProcess.start(work, name, localArgs.toArray(String[]::new));
-    await()
-        .atMost(PATIENCE)
-        .pollInterval(Duration.ofMillis(250))
-        .failFast("drover local exited:\n" + local.output(), () -> !local.isAlive())
-        .ignoreExceptions()
-        .until(() -> get("/v2/leader").statusCode() == 200 && masterState().path("counts").path("activeAgents").asInt() == 2);
   }
 
   private static ChromeDriver startBrowser() throws IOException {
@@ -107,25 +81,11 @@ class PortalIT {
       browser.quit();
     }
     if (local != null) {
-      local.stop();
       local.close();
     }
   }
 
-  private static int freePort() throws IOException {
-    // The agents take consecutive ports from the first one; a free port and its neighbours are free
-    // often enough on a test machine, and a clash fails loudly at start.
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
-  }
-
   // ---- the API, to set the scene and to check what the browser did ----
-
-  private static JsonNode masterState() throws Exception {
-    HttpResponse<String> state = send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + masterPort + "/state")).GET());
-    return JSON.readTree(state.body());
-  }
 
   private static HttpResponse<String> get(String path) throws Exception {
     return send(HttpRequest.newBuilder(URI.create(marathon + path)).GET());
@@ -406,7 +366,7 @@ class PortalIT {
   void theClusterPageShowsTheLeaderAgentsAndFrameworks() throws Exception {
     open("#/cluster");
     waitFor().until(d -> d.findElements(By.cssSelector("#agents-table tbody tr")).size() == 2);
-    assertThat(byId("leader").getText()).contains("127.0.0.1:" + masterPort);
+    assertThat(byId("leader").getText()).contains(URI.create(local.masterUrl()).getAuthority());
     assertThat(byId("agents-table").getText()).contains("local-1").contains("local-2").contains("of 1024 MiB");
     assertThat(byId("frameworks-table").getText()).contains("marathon");
     screenshot("cluster");
@@ -492,14 +452,14 @@ class PortalIT {
   @Order(100)
   void anUnreachableApiIsAnnouncedAndRetriedUntilItAnswersAgain() throws Exception {
     open("#/apps");
-    local.stop();
+    local.stopNow();
 
     WebElement banner = waitFor().until(ExpectedConditions.visibilityOfElementLocated(By.id("banner")));
     assertThat(banner.getText()).contains("Cannot reach marathon-app");
     waitFor().until(d -> banner.getText().contains("2 attempts"));
     screenshot("unreachable");
 
-    startLocal("local-again");
+    local.startAgain();
     waitFor().until(ExpectedConditions.invisibilityOfElementLocated(By.id("banner")));
     waitFor().until(d -> "Live".equals(d.findElement(By.id("live")).getText()));
     waitFor().until(d -> d.findElements(By.cssSelector("#apps-table tr[data-group='/portal']")).size() == 1);
