@@ -180,6 +180,9 @@ class PortalIT {
     assertThat(app("/portal/hello").path("labels").path("tier").asText()).isEqualTo("front");
     assertThat(app("/portal/hello").at("/healthChecks/0/command/value").asText()).isEqualTo("true");
     waitFor().until(d -> "1 healthy".equals(d.findElement(By.cssSelector("#app-summary .health-bar")).getAttribute("aria-label")));
+    // Nothing waits to launch: no reset-delay button, no "why is it waiting".
+    waitFor().until(ExpectedConditions.invisibilityOfElementLocated(By.id("reset-delay")));
+    assertThat(browser.findElement(By.id("why-waiting")).isDisplayed()).isFalse();
     screenshot("app-page");
     assertEveryControlIsLabelled();
   }

@@ -218,7 +218,7 @@ export async function renderApp(main, { id }) {
       }
       throw e;
     }
-    const queued = (queue.queue || []).find((q) => q.app && q.app.id === loaded.app.id);
+    const queued = (queue.queue || []).find((q) => q.app && q.app.id === loaded.app.id && q.count > 0);
     const key = JSON.stringify([loaded, queued]);
     if (!force && key === lastKey) return;
     const versionChanged = !app || app.version !== loaded.app.version;
