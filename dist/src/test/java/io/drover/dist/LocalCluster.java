@@ -15,19 +15,26 @@ import java.time.Duration;
 
 /**
  * A real {@code drover local} process on free ports, started once per test class: ready when marathon-app
- * leads and every agent is active at the master.
+ * leads and every agent is active at the master. It can be stopped and started again on the same ports
+ * and work dir, to see clients ride out an outage.
  */
 final class LocalCluster implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-  private final DroverProcess process;
+  private final Path work;
+  private final String[] args;
+  private final int agents;
   private final int zkPort;
   private final int masterPort;
   private final int marathonPort;
+  private DroverProcess process;
+  private int starts;
 
-  private LocalCluster(DroverProcess process, int zkPort, int masterPort, int marathonPort) {
-    this.process = process;
+  private LocalCluster(Path work, String[] args, int agents, int zkPort, int masterPort, int marathonPort) {
+    this.work = work;
+    this.args = args;
+    this.agents = agents;
     this.zkPort = zkPort;
     this.masterPort = masterPort;
     this.marathonPort = marathonPort;
@@ -38,10 +45,7 @@ final class LocalCluster implements AutoCloseable {
     int zkPort = freePort();
     int masterPort = freePort();
     int marathonPort = freePort();
-    DroverProcess process =
-        DroverProcess.start(
-            work,
-            "local",
+    String[] args = {
             "local",
             "--agents", Integer.toString(agents),
             "--work-dir", work.resolve("cluster").toString(),
@@ -52,15 +56,28 @@ final class LocalCluster implements AutoCloseable {
             // enough on a test machine, and a clash fails loudly at start.
             "--agent-port", Integer.toString(freePort()),
             "--marathon-port", Integer.toString(marathonPort),
-            "--agent-resources", agentResources);
-    LocalCluster cluster = new LocalCluster(process, zkPort, masterPort, marathonPort);
+            "--agent-resources", agentResources};
+    LocalCluster cluster = new LocalCluster(work, args, agents, zkPort, masterPort, marathonPort);
+    cluster.startAgain();
+    return cluster;
+  }
+
+  /** Starts the process (again, after {@link #stopNow}) and waits until all is ready. */
+  void startAgain() throws IOException {
+    starts++;
+    DroverProcess started = DroverProcess.start(work, starts == 1 ? "local" : "local-" + starts, args);
+    process = started;
     await()
         .atMost(Duration.ofSeconds(60))
         .pollInterval(Duration.ofMillis(250))
-        .failFast("drover local exited:\n" + process.output(), () -> !process.isAlive())
+        .failFast("drover local exited:\n" + started.output(), () -> !started.isAlive())
         .ignoreExceptions()
-        .until(() -> get(cluster.marathonUrl() + "/v2/leader").statusCode() == 200 && cluster.masterState().path("counts").path("activeAgents").asInt() == agents);
-    return cluster;
+        .until(() -> get(marathonUrl() + "/v2/leader").statusCode() == 200 && masterState().path("counts").path("activeAgents").asInt() == agents);
+  }
+
+  /** Stops the process as Ctrl-C would and waits for it to end. */
+  void stopNow() throws InterruptedException {
+    process.stop();
   }
 
   String marathonUrl() {

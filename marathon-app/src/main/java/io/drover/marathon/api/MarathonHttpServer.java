@@ -4,6 +4,7 @@ import io.drover.http.DropwizardHttpServer;
 import io.drover.marathon.app.AppStatusSource;
 import io.drover.marathon.deployment.DeploymentManager;
 import io.drover.marathon.events.EventBus;
+import io.drover.marathon.portal.Portal;
 import io.dropwizard.core.setup.Environment;
 import io.dropwizard.jetty.HttpConnectorFactory;
 import jakarta.servlet.ServletRegistration;
@@ -16,7 +17,7 @@ import org.eclipse.jetty.http.UriCompliance;
  * marathon-app's HTTP API on the Dropwizard stack, built in code: Marathon's {@code /v2} endpoints
  * (apps, groups, deployments, tasks, queue, info, leader, events), the read-only {@code /cluster} proxy,
  * {@code /ping} and {@code /metrics} on one connector; Dropwizard's admin servlets under {@code /admin}. Standbys forward {@code /v2} requests to
- * the leader. Request bodies are limited to {@code settings.maxBodyBytes()} (413 beyond).
+ * the leader. The web portal is served under {@code /ui/}. Request bodies are limited to {@code settings.maxBodyBytes()} (413 beyond).
  */
 public final class MarathonHttpServer implements AutoCloseable {
   /** Where and how to serve. */
@@ -65,6 +66,7 @@ public final class MarathonHttpServer implements AutoCloseable {
     ServletRegistration.Dynamic events = environment.servlets().addServlet("events", eventStreams);
     events.setAsyncSupported(true);
     events.addMapping("/v2/events");
+    Portal.register(environment.servlets());
 
     HttpConnectorFactory connector = DropwizardHttpServer.connector(settings.bindHost(), settings.port());
     // Marathon clients put an app's absolute id after a slash (/v2/apps//prod/web); Marathon's Jetty took it
