@@ -448,8 +448,14 @@ class PortalIT {
     assertThat(page.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
     assertThat(page.body()).contains("js/main.js");
     assertThat(get("/ui/js/main.js").headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/javascript"));
+    assertThat(page.headers().firstValue("Cache-Control")).as("revalidated on every load").hasValueSatisfying(c -> assertThat(c).contains("no-cache"));
+    assertThat(get("/ui").headers().firstValue("Location")).hasValueSatisfying(location -> assertThat(location).endsWith("/ui/"));
     assertThat(get("/ui/logback.xml").statusCode()).isEqualTo(404);
     assertThat(get("/ui/io/drover/marathon/portal/Portal.class").statusCode()).isEqualTo(404);
+    assertThat(get("/ui/Portal.class").statusCode()).isEqualTo(404);
+    assertThat(get("/ui/../Portal.class").statusCode()).isEqualTo(404);
+    assertThat(get("/ui/%2e%2e/Portal.class").statusCode()).as("no way out of the portal's folder").isBetween(400, 404);
+    assertThat(get("/ui/..%2fPortal.class").statusCode()).isBetween(400, 404);
   }
 
   @Test

@@ -5,7 +5,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 
-/** {@code GET /}: a browser pointed at marathon-app lands on the portal. */
+/** {@code GET /} and {@code GET /ui}: a browser pointed at marathon-app lands on the portal. */
 final class RootRedirectServlet extends HttpServlet {
   private static final long serialVersionUID = 1L;
 
