@@ -62,7 +62,7 @@ public final class MarathonHttpServer implements AutoCloseable {
     jersey.register(new ClusterResource(services.cluster()));
     jersey.register(new PingResource());
     jersey.register(new MetricsResource(metrics));
-    eventStreams = new EventStreamServlet(services.events(), services.leadership(), services.clock());
+    eventStreams = new EventStreamServlet(services.events(), services.leadership(), selfAddress, services.clock());
     ServletRegistration.Dynamic events = environment.servlets().addServlet("events", eventStreams);
     events.setAsyncSupported(true);
     events.addMapping("/v2/events");

@@ -216,15 +216,21 @@ class GroupsAndDeploymentsApiIT {
     assertThat(metrics).containsPattern("drover_marathon_http_requests_total\\{method=\"POST\",status=\"201\"} 1");
   }
 
-  @Test
-  void theEventStreamDeliversADeploymentsEventsInOrder() throws Exception {
+  /** The event types a stream delivered so far; closing ends the stream. */
+  private record EventFollower(List<String> received, InputStream body) implements AutoCloseable {
+    @Override
+    public void close() throws java.io.IOException {
+      body.close();
+    }
+  }
+
+  /** Follows {@code /v2/events?QUERY} of {@code via}. */
+  private static EventFollower followEvents(ApiNode via, String query) throws Exception {
     List<String> received = new CopyOnWriteArrayList<>();
     HttpRequest subscribe =
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + node.port + "/v2/events?event_type=deployment_info"
-                + "&event_type=deployment_step_success&event_type=deployment_success&event_type=api_post_event"))
-            .header("Accept", "text/event-stream")
-            .build();
-    HttpResponse<InputStream> stream = node.http.send(subscribe, HttpResponse.BodyHandlers.ofInputStream());
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + via.port + "/v2/events?" + query)).header("Accept", "text/event-stream").build();
+    HttpResponse<InputStream> stream = via.http.send(subscribe, HttpResponse.BodyHandlers.ofInputStream());
+    assertThat(stream.statusCode()).isEqualTo(200);
     assertThat(stream.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/event-stream"));
     Thread reader = new Thread(() -> {
       try (BufferedReader lines = new BufferedReader(new InputStreamReader(stream.body(), StandardCharsets.UTF_8))) {
@@ -239,6 +245,14 @@ class GroupsAndDeploymentsApiIT {
     });
     reader.setDaemon(true);
     reader.start();
+    return new EventFollower(received, stream.body());
+  }
+
+  @Test
+  void theEventStreamDeliversADeploymentsEventsInOrder() throws Exception {
+    EventFollower events =
+        followEvents(node, "event_type=deployment_info&event_type=deployment_step_success&event_type=deployment_success&event_type=api_post_event");
+    List<String> received = events.received();
     await().atMost(Duration.ofSeconds(10)).until(() -> node.events.subscriberCount() == 1);
 
     String body = "{\"id\":\"/app\",\"cmd\":\"x\",\"dependencies\":[\"/db\"]}";
@@ -259,7 +273,7 @@ class GroupsAndDeploymentsApiIT {
             "deployment_step_success",
             "deployment_step_success",
             "deployment_success");
-    stream.body().close();
+    events.close();
   }
 
   @Test
@@ -288,5 +302,20 @@ class GroupsAndDeploymentsApiIT {
     assertThat(standby.manager.root().app(PathId.of("app"))).isPresent();
     await().atMost(Duration.ofSeconds(10)).until(() -> node.get("/v2/leader").json().path("leader").asText().equals("127.0.0.1:" + standby.port));
     assertThat(node.get("/v2/deployments").json().findValuesAsText("id")).containsExactly(deploymentId);
+  }
+
+  @Test
+  void aStandbyRelaysTheLeadersEventStream() throws Exception {
+    ApiNode standby = startNode("m2");
+    await().atMost(Duration.ofSeconds(10)).until(() -> standby.get("/v2/leader").status() == 200);
+    assertThat(standby.manager.isLeading()).isFalse();
+
+    try (EventFollower events = followEvents(standby, "event_type=api_post_event")) {
+      await().atMost(Duration.ofSeconds(10)).until(() -> node.events.subscriberCount() == 1);
+      standby.send("POST", "/v2/apps", "{\"id\":\"/relayed\",\"cmd\":\"x\"}");
+
+      await().atMost(Duration.ofSeconds(10)).until(() -> events.received().contains("api_post_event"));
+      assertThat(standby.events.subscriberCount()).as("the events come from the leader's bus").isZero();
+    }
   }
 }
