@@ -3,6 +3,7 @@ package io.drover.marathon.scheduling;
 import io.drover.core.AgentId;
 import io.drover.core.Filters;
 import io.drover.core.FrameworkId;
+import io.drover.core.HealthCheck;
 import io.drover.core.MasterInfo;
 import io.drover.core.Offer;
 import io.drover.core.OfferId;
@@ -364,14 +365,19 @@ public final class MarathonScheduler implements Scheduler, AppScheduling {
 
   // ---- deciding and doing
 
-  /** Has marathon-app probe the host checks of running instances, and stop probing the others. */
+  /**
+   * Has marathon-app probe the host checks of running instances, and stop probing the others; keeps
+   * the checks' new verdicts in the instances, where they count in their health.
+   */
   private void watchHostChecks() {
     Set<InstanceId> watched = new HashSet<>();
     for (Instance instance : tracker.all()) {
       Optional<RunSpec> spec = specFor(instance);
       if (spec.isPresent() && !spec.get().hostHealthChecks().isEmpty() && instance.condition() == Condition.RUNNING && instance.kill().isEmpty()) {
-        hostChecks.watch(instance, spec.get().hostHealthChecks());
+        List<HealthCheck> checks = spec.get().hostHealthChecks();
+        hostChecks.watch(instance, checks);
         watched.add(instance.id());
+        tracker.hostChecksJudged(instance.id(), hostChecks.states(instance, checks));
       }
     }
     hostChecks.retain(watched);
@@ -405,7 +411,7 @@ public final class MarathonScheduler implements Scheduler, AppScheduling {
       return true;
     }
     if (HealthPolicy.failedForGood(current, spec.get().healthCheck(), now)) {
-      LOG.info("Instance {} failed its health check {} times: replacing it", current.id(), current.health().consecutiveFailures());
+      LOG.info("Instance {} failed its health check {} times: replacing it", current.id(), current.agentHealth().consecutiveFailures());
       kill(current, KillReason.UNHEALTHY, now);
       changed = true;
     } else if (current.kill().isEmpty() && hostChecks.failedForGood(current.id(), spec.get().hostHealthChecks())) {
