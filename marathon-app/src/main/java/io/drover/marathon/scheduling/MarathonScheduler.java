@@ -372,7 +372,8 @@ public final class MarathonScheduler implements Scheduler, AppScheduling {
   private void watchHostChecks() {
     Set<InstanceId> watched = new HashSet<>();
     for (Instance instance : tracker.all()) {
-      Optional<RunSpec> spec = specFor(instance);
+      // Only by the checks it was launched with: an instance of a retired version keeps its last verdicts while it is replaced.
+      Optional<RunSpec> spec = launchedWith(instance);
       if (spec.isPresent() && !spec.get().hostHealthChecks().isEmpty() && instance.condition() == Condition.RUNNING && instance.kill().isEmpty()) {
         List<HealthCheck> checks = spec.get().hostHealthChecks();
         hostChecks.watch(instance, checks);
@@ -414,7 +415,7 @@ public final class MarathonScheduler implements Scheduler, AppScheduling {
       LOG.info("Instance {} failed its health check {} times: replacing it", current.id(), current.agentHealth().consecutiveFailures());
       kill(current, KillReason.UNHEALTHY, now);
       changed = true;
-    } else if (current.kill().isEmpty() && hostChecks.failedForGood(current.id(), spec.get().hostHealthChecks())) {
+    } else if (current.kill().isEmpty() && launchedWith(current).map(own -> hostChecks.failedForGood(instance.id(), own.hostHealthChecks())).orElse(false)) {
       LOG.info("Instance {} failed a health check run from marathon-app too often: replacing it", current.id());
       kill(current, KillReason.UNHEALTHY, now);
       changed = true;
@@ -522,12 +523,12 @@ public final class MarathonScheduler implements Scheduler, AppScheduling {
     if (ofApp == null || ofApp.isEmpty()) {
       return Optional.empty();
     }
-    Target exact = ofApp.get(instance.appVersion());
-    if (exact != null) {
-      return Optional.of(exact.spec());
-    }
-    List<Target> all = new ArrayList<>(ofApp.values());
-    return Optional.of(all.get(all.size() - 1).spec());
+    return launchedWith(instance).or(() -> Optional.of(new ArrayList<>(ofApp.values()).get(ofApp.size() - 1).spec()));
+  }
+
+  /** The spec of the instance's own version, while that version has a target. */
+  private Optional<RunSpec> launchedWith(Instance instance) {
+    return Optional.ofNullable(targets.getOrDefault(instance.appId(), Map.of()).get(instance.appVersion())).map(Target::spec);
   }
 
   private List<String> globalApps() {

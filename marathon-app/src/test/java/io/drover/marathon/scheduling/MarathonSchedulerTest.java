@@ -266,6 +266,31 @@ class MarathonSchedulerTest {
   }
 
   @Test
+  void anInstanceOfARetiredVersionIsNotJudgedByTheChecksOfTheNewOne() {
+    HealthCheck agent = new HealthCheck(HealthCheck.Protocol.HTTP, "/", 0, "", Duration.ZERO, Duration.ofSeconds(10), Duration.ofSeconds(2), 0);
+    HealthCheck fromHere = new HealthCheck(HealthCheck.Protocol.TCP, "", 0, "", Duration.ZERO, Duration.ofMillis(20), Duration.ofSeconds(1), 1);
+    RunSpec.Builder withPort = web().port(PortSpec.definition(0, "", "tcp", Map.of(), false));
+    scheduler.scale(withPort.healthChecks(List.of(agent)).build(), 1);
+    offers("a1");
+    InstanceId old = launchedIds().get(0);
+    report(old, TaskState.TASK_RUNNING, Optional.of(true));
+
+    scheduler.retireOtherVersions("/web", "v2");
+    scheduler.scale(withPort.version("v2").healthChecks(List.of(agent, fromHere)).build(), 2);
+    offers("a1");
+    InstanceId fresh = launchedIds().get(1);
+    report(fresh, TaskState.TASK_RUNNING, Optional.of(true));
+    await().atMost(Duration.ofSeconds(10)).until(() -> {
+      scheduler.tick();
+      return instance(fresh).health() == HealthState.UNHEALTHY;
+    });
+
+    assertThat(instance(old).health()).isEqualTo(HealthState.HEALTHY);
+    assertThat(hostChecks.results(old)).as("not probed").isEmpty();
+    assertThat(driver.killed()).containsExactly(fresh.taskId());
+  }
+
+  @Test
   void anInstanceFailingItsHealthCheckTooOftenIsKilledAndReplacedAfterTheBackoff() {
     HealthCheck check = new HealthCheck(HealthCheck.Protocol.HTTP, "/", 0, "", Duration.ofSeconds(30), Duration.ofSeconds(10), Duration.ofSeconds(2), 3);
     scheduler.scale(web().healthChecks(List.of(check)).build(), 1);
