@@ -376,6 +376,48 @@ class MarathonIT {
   }
 
   @Test
+  void anInstanceFailingTheCheckMarathonAppRunsIsUnhealthyAndARollingUpgradeDoesNotCountIt() {
+    String agentCheck = "{\"protocol\":\"COMMAND\",\"command\":{\"value\":\"true\"},\"gracePeriodSeconds\":0,\"intervalSeconds\":1,\"timeoutSeconds\":1,\"maxConsecutiveFailures\":0}";
+    // marathon-app's own TCP check never connects: nothing listens on the task's port.
+    String marathonCheck = "{\"protocol\":\"TCP\",\"portIndex\":0,\"gracePeriodSeconds\":0,\"intervalSeconds\":1,\"timeoutSeconds\":1,\"maxConsecutiveFailures\":0}";
+    String strategy = ",\"upgradeStrategy\":{\"minimumHealthCapacity\":1,\"maximumOverCapacity\":0.5}";
+    expect(201, "POST", "/v2/apps", app("/two-checks", 2, strategy + ",\"healthChecks\":[" + agentCheck + "]"));
+    awaitSettled("/two-checks", 2);
+    await().atMost(WAIT).until(() -> appCount("/two-checks", "tasksHealthy") == 2);
+    Set<String> before = runningIds("/two-checks");
+
+    // The new version adds the check that fails: its instance passes the agent's check only.
+    String deploymentId =
+        expect(200, "PUT", "/v2/apps/two-checks", app("/two-checks", 2, strategy + ",\"healthChecks\":[" + agentCheck + "," + marathonCheck + "]")).json().path("deploymentId").asText();
+
+    await()
+        .atMost(WAIT)
+        .pollInterval(Duration.ofMillis(200))
+        .until(() -> appCount("/two-checks", "tasksUnhealthy") == 1 && newTasks("/two-checks", before).stream().anyMatch(task -> task.path("healthCheckResults").size() == 2));
+    JsonNode fresh = newTasks("/two-checks", before).get(0);
+    assertThat(fresh.path("healthCheckResults")).extracting(result -> result.path("alive").asBoolean()).containsExactly(true, false);
+    assertThat(appCount("/two-checks", "tasksHealthy")).as("the old instances").isEqualTo(2);
+    // Counted as healthy, the new instance would let the upgrade kill an old one at once.
+    await()
+        .atMost(WAIT)
+        .during(Duration.ofSeconds(3))
+        .pollInterval(Duration.ofMillis(200))
+        .until(() -> runningIds("/two-checks").containsAll(before) && send("GET", "/v2/deployments", null).body().contains(deploymentId));
+    assertThat(runningIds("/two-checks")).hasSize(3);
+
+    expect(200, "DELETE", "/v2/apps/two-checks?force=true", null);
+    await().atMost(WAIT).until(() -> runningOnAgents("/two-checks") == 0);
+  }
+
+  private List<JsonNode> newTasks(String appId, Set<String> old) {
+    return running(appId).stream().filter(task -> !old.contains(task.path("id").asText())).toList();
+  }
+
+  private int appCount(String appId, String field) {
+    return send("GET", "/v2/apps" + appId, null).json().path("app").path(field).asInt(-1);
+  }
+
+  @Test
   void aDockerAppIsReachableOnItsHostPort() throws Exception {
     String image = System.getenv("DROVER_TEST_IMAGE");
     String dockerHost = System.getenv("DOCKER_HOST");

@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * What the agent's health checks last said of an instance: {@code healthy} is empty until a first
+ * What the health check the agent runs next to the task last said of an instance: {@code healthy} is empty until a first
  * verdict; {@code consecutiveFailures} counts unhealthy reports since the last healthy one and {@code
  * unhealthySince} is when that run of failures began.
  */
@@ -29,6 +29,10 @@ public record Health(Optional<Boolean> healthy, int consecutiveFailures, Optiona
       return new Health(Optional.of(true), 0, Optional.empty());
     }
     return new Health(Optional.of(false), consecutiveFailures + 1, Optional.of(unhealthySince.orElse(now)));
+  }
+
+  public HealthState state() {
+    return HealthState.of(healthy);
   }
 
   public boolean isHealthy() {

@@ -4,6 +4,7 @@ import io.drover.core.AgentId;
 import io.drover.core.TaskState;
 import io.drover.sdk.placement.TaskSite;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -11,8 +12,14 @@ import java.util.Optional;
 /**
  * One launched copy of an app version: where it runs ({@code agent}, {@code hostPorts} in the order of
  * the app's ports), its {@link Condition} and the task state behind it (empty until the first status),
- * since when it is in that condition, its health, when it was launched ({@code stagedAt}) and first ran
- * ({@code startedAt}), whether the scheduler asked for it to be killed, and the last status message.
+ * since when it is in that condition, what its health checks say, when it was launched ({@code
+ * stagedAt}) and first ran ({@code startedAt}), whether the scheduler asked for it to be killed, and the
+ * last status message.
+ *
+ * <p>Health comes from two places: {@code agentHealth} is the check the agent runs next to the task
+ * (reported in status updates), {@code hostChecks} the verdicts of the app's other checks, which
+ * marathon-app runs itself, in the app's order ({@link HealthState#UNKNOWN} until a check's first
+ * result). {@link #health} combines them; it is the one answer to "is this instance healthy".
  */
 public record Instance(
     InstanceId id,
@@ -22,7 +29,8 @@ public record Instance(
     Condition condition,
     Optional<TaskState> taskState,
     Instant conditionSince,
-    Health health,
+    Health agentHealth,
+    List<HealthState> hostChecks,
     Instant stagedAt,
     Optional<Instant> startedAt,
     Optional<KillRequest> kill,
@@ -36,7 +44,8 @@ public record Instance(
     Objects.requireNonNull(stagedAt, "stagedAt");
     hostPorts = List.copyOf(hostPorts == null ? List.of() : hostPorts);
     taskState = taskState == null ? Optional.empty() : taskState;
-    health = health == null ? Health.UNKNOWN : health;
+    agentHealth = agentHealth == null ? Health.UNKNOWN : agentHealth;
+    hostChecks = List.copyOf(hostChecks == null ? List.of() : hostChecks);
     startedAt = startedAt == null ? Optional.empty() : startedAt;
     kill = kill == null ? Optional.empty() : kill;
     message = message == null ? "" : message;
@@ -44,7 +53,15 @@ public record Instance(
 
   /** An instance just launched on {@code agent}, before any status. */
   public static Instance launched(InstanceId id, String appVersion, TaskSite agent, List<Integer> hostPorts, Instant now) {
-    return new Instance(id, appVersion, agent, hostPorts, Condition.CREATED, Optional.empty(), now, Health.UNKNOWN, now, Optional.empty(), Optional.empty(), "");
+    return new Instance(id, appVersion, agent, hostPorts, Condition.CREATED, Optional.empty(), now, Health.UNKNOWN, List.of(), now, Optional.empty(), Optional.empty(), "");
+  }
+
+  /** Over all of its app's checks: the agent's and those marathon-app runs ({@link HealthState#combine}). */
+  public HealthState health() {
+    List<HealthState> checks = new ArrayList<>(hostChecks.size() + 1);
+    checks.add(agentHealth.state());
+    checks.addAll(hostChecks);
+    return HealthState.combine(checks);
   }
 
   public String appId() {
@@ -83,10 +100,15 @@ public record Instance(
   }
 
   public Instance withCondition(Condition newCondition, Instant since) {
-    return new Instance(id, appVersion, agent, hostPorts, newCondition, taskState, since, health, stagedAt, startedAt, kill, message);
+    return new Instance(id, appVersion, agent, hostPorts, newCondition, taskState, since, agentHealth, hostChecks, stagedAt, startedAt, kill, message);
   }
 
   public Instance withKill(KillRequest request) {
-    return new Instance(id, appVersion, agent, hostPorts, condition, taskState, conditionSince, health, stagedAt, startedAt, Optional.of(request), message);
+    return new Instance(id, appVersion, agent, hostPorts, condition, taskState, conditionSince, agentHealth, hostChecks, stagedAt, startedAt, Optional.of(request), message);
+  }
+
+  /** With the verdicts of the checks marathon-app runs, one per check in the app's order. */
+  public Instance withHostChecks(List<HealthState> verdicts) {
+    return new Instance(id, appVersion, agent, hostPorts, condition, taskState, conditionSince, agentHealth, verdicts, stagedAt, startedAt, kill, message);
   }
 }

@@ -24,7 +24,8 @@ public record InstanceChange(Optional<Instance> previous, Instance instance, boo
     return previous.map(p -> p.condition() != instance.condition()).orElse(true);
   }
 
+  /** The instance's health over all of its checks ({@link Instance#health}) is not what it was. */
   public boolean healthChanged() {
-    return !previous.map(p -> p.health().healthy()).orElse(Optional.empty()).equals(instance.health().healthy());
+    return previous.map(Instance::health).orElse(HealthState.UNKNOWN) != instance.health();
   }
 }

@@ -15,7 +15,8 @@ import java.util.Optional;
 
 /**
  * Turns instance changes into Marathon's events on the bus: {@code status_update_event} for every new
- * task state, {@code health_status_changed_event} when a health verdict changes, {@code
+ * task state, {@code health_status_changed_event} when an instance's health over all of its checks
+ * becomes healthy or unhealthy, {@code
  * unhealthy_instance_kill_event} when the scheduler kills an instance for its health, and {@code
  * app_terminated_event} when the last instance of a removed app is gone.
  */
@@ -70,14 +71,14 @@ public final class InstanceEvents implements InstanceListener {
               instance.hostPorts(),
               version));
     }
-    if (change.healthChanged() && instance.health().healthy().isPresent()) {
-      bus.publish(new Events.HealthStatusChanged(now, appId, instance.id().value(), instance.id().value(), version, instance.health().isHealthy()));
+    if (change.healthChanged() && instance.health() != HealthState.UNKNOWN) {
+      bus.publish(new Events.HealthStatusChanged(now, appId, instance.id().value(), instance.id().value(), version, instance.health() == HealthState.HEALTHY));
     }
     boolean killedNow = change.previous().map(p -> p.kill().isEmpty()).orElse(false) && instance.kill().isPresent();
     if (killedNow && instance.kill().get().reason() == KillReason.UNHEALTHY) {
       bus.publish(
           new UnhealthyInstanceKill(
-              now, appId, instance.id().value(), instance.id().value(), version, "failed its health check " + instance.health().consecutiveFailures() + " times", instance.hostname(), instance.agentId().value()));
+              now, appId, instance.id().value(), instance.id().value(), version, "failed a health check too often", instance.hostname(), instance.agentId().value()));
     }
     boolean removedAppGone =
         change.expunged() && instance.kill().map(k -> k.reason() == KillReason.APP_REMOVED).orElse(false) && tracker.instancesOf(instance.appId()).isEmpty();

@@ -64,16 +64,16 @@ public final class InstanceStatusSource implements AppStatusSource {
   /** One result per check: the agent's first (once it has reported), then those of marathon-app's own checks. */
   private TaskView view(PathId appId, Instance instance) {
     List<HealthCheckResult> health = new ArrayList<>();
-    if (instance.health().healthy().isPresent()) {
+    if (instance.agentHealth().healthy().isPresent()) {
       health.add(
           new HealthCheckResult(
               instance.id().value(),
-              instance.health().isHealthy(),
-              instance.health().consecutiveFailures(),
+              instance.agentHealth().isHealthy(),
+              instance.agentHealth().consecutiveFailures(),
               null,
               null,
-              instance.health().unhealthySince().orElse(null),
-              instance.health().isUnhealthy() ? instance.message() : null));
+              instance.agentHealth().unhealthySince().orElse(null),
+              instance.agentHealth().isUnhealthy() ? instance.message() : null));
     }
     health.addAll(hostCheckResults.of(instance.id()));
     return new TaskView(

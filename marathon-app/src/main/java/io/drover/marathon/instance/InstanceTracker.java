@@ -131,6 +131,11 @@ public final class InstanceTracker {
     return get(id).map(current -> replace(current, current.withKill(new KillRequest(reason, now)), Optional.empty()));
   }
 
+  /** Keeps new verdicts of the checks marathon-app runs itself; empty if the instance is unknown or they are no news. */
+  public Optional<Instance> hostChecksJudged(InstanceId id, List<HealthState> verdicts) {
+    return get(id).filter(i -> !i.hostChecks().equals(verdicts)).map(current -> replace(current, current.withHostChecks(verdicts), Optional.empty()));
+  }
+
   /** An unreachable instance is given up on: it stops counting towards its app's target. */
   public Optional<Instance> markInactive(InstanceId id, Instant now) {
     return get(id)

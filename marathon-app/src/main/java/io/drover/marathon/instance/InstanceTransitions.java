@@ -18,7 +18,7 @@ public final class InstanceTransitions {
     if (condition == Condition.UNREACHABLE && current.condition() == Condition.UNREACHABLE_INACTIVE) {
       condition = Condition.UNREACHABLE_INACTIVE;
     }
-    Health health = current.health().after(status.healthy(), now);
+    Health health = current.agentHealth().after(status.healthy(), now);
     Optional<Instant> startedAt = current.startedAt().isEmpty() && condition == Condition.RUNNING ? Optional.of(now) : current.startedAt();
     Instance next =
         new Instance(
@@ -30,6 +30,7 @@ public final class InstanceTransitions {
             Optional.of(state),
             condition == current.condition() ? current.conditionSince() : now,
             health,
+            current.hostChecks(),
             current.stagedAt(),
             startedAt,
             current.kill(),
@@ -40,7 +41,7 @@ public final class InstanceTransitions {
     boolean same =
         condition == current.condition()
             && next.taskState().equals(current.taskState())
-            && health.equals(current.health())
+            && health.equals(current.agentHealth())
             && startedAt.equals(current.startedAt());
     return same ? new InstanceUpdate.Unchanged("a repeat of " + state) : new InstanceUpdate.Changed(next);
   }

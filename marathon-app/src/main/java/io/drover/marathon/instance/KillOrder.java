@@ -11,7 +11,7 @@ import java.util.Map;
 
 /**
  * Which instances go first when an app has too many, as Marathon chooses: those that are not up
- * (unreachable, then not yet running, then unhealthy) before healthy running ones; among equals, the
+ * (unreachable, then not yet running, then unhealthy by any of its checks) before healthy running ones; among equals, the
  * one from the agent with the most instances left (so that a scaled-down app stays spread), then the
  * youngest or the oldest per the app's {@link KillSelection}, by when they started running or else
  * were launched.
@@ -49,7 +49,7 @@ public final class KillOrder {
     if (condition.isStaged()) {
       return 2;
     }
-    if (instance.health().isUnhealthy()) {
+    if (instance.health() == HealthState.UNHEALTHY) {
       return 3;
     }
     return 4;

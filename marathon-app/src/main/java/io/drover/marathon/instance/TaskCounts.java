@@ -5,7 +5,7 @@ import java.util.Collection;
 /**
  * An app's {@code tasksStaged}, {@code tasksRunning}, {@code tasksHealthy} and {@code tasksUnhealthy},
  * counted as Marathon does: staged are launched but not yet running; health is counted among running
- * instances whose checks gave a verdict.
+ * instances by {@link Instance#health} (all of the app's checks), leaving out those without a verdict.
  */
 public record TaskCounts(int staged, int running, int healthy, int unhealthy) {
   public static final TaskCounts NONE = new TaskCounts(0, 0, 0, 0);
@@ -20,11 +20,9 @@ public record TaskCounts(int staged, int running, int healthy, int unhealthy) {
         staged++;
       } else if (instance.condition() == Condition.RUNNING) {
         running++;
-        if (instance.health().isHealthy()) {
-          healthy++;
-        } else if (instance.health().isUnhealthy()) {
-          unhealthy++;
-        }
+        HealthState health = instance.health();
+        healthy += health == HealthState.HEALTHY ? 1 : 0;
+        unhealthy += health == HealthState.UNHEALTHY ? 1 : 0;
       }
     }
     return new TaskCounts(staged, running, healthy, unhealthy);

@@ -2,6 +2,7 @@ package io.drover.marathon.scheduling;
 
 import io.drover.marathon.deployment.RollingUpgrade;
 import io.drover.marathon.instance.Condition;
+import io.drover.marathon.instance.HealthState;
 import io.drover.marathon.instance.Instance;
 import java.util.List;
 
@@ -15,12 +16,16 @@ final class ActionProgress {
 
   private ActionProgress() {}
 
-  /** Running, counted, and passing its health checks, or running without any (and not known to be unhealthy). */
+  /**
+   * Running, counted, and healthy by every one of its app's checks ({@link Instance#health}), or, for
+   * an app without checks, running and not known to be unhealthy.
+   */
   static boolean isHealthy(Instance instance, boolean hasHealthChecks) {
     if (instance.condition() != Condition.RUNNING || !instance.isCounted()) {
       return false;
     }
-    return hasHealthChecks ? instance.health().isHealthy() : !instance.health().isUnhealthy();
+    HealthState health = instance.health();
+    return hasHealthChecks ? health == HealthState.HEALTHY : health != HealthState.UNHEALTHY;
   }
 
   /**

@@ -1,5 +1,6 @@
 package io.drover.marathon.scheduling;
 
+import io.drover.marathon.instance.HealthState;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -10,6 +11,18 @@ import java.util.Optional;
  */
 record CheckVerdict(int consecutiveFailures, Optional<Instant> firstSuccess, Optional<Instant> lastSuccess, Optional<Instant> lastFailure, String lastFailureCause) {
   static final CheckVerdict NONE = new CheckVerdict(0, Optional.empty(), Optional.empty(), Optional.empty(), null);
+
+  /**
+   * As a verdict on the instance: unknown until a first result, and while the only failures fell in
+   * the grace period before the first success (they do not count); else healthy when alive.
+   */
+  HealthState state() {
+    if (alive()) {
+      return HealthState.HEALTHY;
+    }
+    boolean onlyForgivenFailures = firstSuccess.isEmpty() && consecutiveFailures == 0;
+    return lastFailure.isEmpty() || onlyForgivenFailures ? HealthState.UNKNOWN : HealthState.UNHEALTHY;
+  }
 
   boolean alive() {
     return lastSuccess.isPresent() && (lastFailure.isEmpty() || lastSuccess.get().isAfter(lastFailure.get()));

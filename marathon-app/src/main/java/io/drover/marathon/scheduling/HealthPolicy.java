@@ -8,7 +8,7 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * When a running instance has failed its health check for good: after {@code maxConsecutiveFailures}
+ * When a running instance has failed the health check the agent runs for good: after {@code maxConsecutiveFailures}
  * unhealthy reports in a row, or, for an agent that reports only changes of health, once it has been
  * unhealthy for that many check intervals. {@code maxConsecutiveFailures} 0 never kills. Pure.
  */
@@ -22,7 +22,7 @@ final class HealthPolicy {
     if (instance.condition() != Condition.RUNNING || instance.kill().isPresent()) {
       return false;
     }
-    Health health = instance.health();
+    Health health = instance.agentHealth();
     int max = check.get().maxConsecutiveFailures();
     if (health.consecutiveFailures() >= max) {
       return true;

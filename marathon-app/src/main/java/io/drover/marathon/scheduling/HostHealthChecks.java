@@ -2,6 +2,7 @@ package io.drover.marathon.scheduling;
 
 import io.drover.core.HealthCheck;
 import io.drover.marathon.app.HealthCheckResult;
+import io.drover.marathon.instance.HealthState;
 import io.drover.marathon.instance.Instance;
 import io.drover.marathon.instance.InstanceId;
 import java.time.Clock;
@@ -22,8 +23,9 @@ import java.util.concurrent.TimeUnit;
  * marathon-app against the task's host and port, as Marathon ran its own HTTP and TCP checks. The
  * scheduler says which instances to {@link #watch} (running ones) and which to keep ({@link #retain});
  * each check is probed at its interval on the given executor; {@link #failedForGood} says when an
- * instance has failed one of them {@code maxConsecutiveFailures} times in a row. Verdicts live in
- * memory: a new leader starts them afresh. Thread-safe.
+ * instance has failed one of them {@code maxConsecutiveFailures} times in a row, and {@link #states}
+ * gives the verdicts the scheduler keeps in the instance (so that they count in its health). Probe
+ * results live in memory: a new leader starts them afresh. Thread-safe.
  */
 public final class HostHealthChecks {
   private record Key(InstanceId instance, int index) {}
@@ -95,6 +97,22 @@ public final class HostHealthChecks {
       }
     }
     return false;
+  }
+
+  /**
+   * The instance's verdicts to keep, one per check of {@code checks}: each check's own where it has
+   * given one, else what the instance held (a new leader keeps the last verdicts until its probes
+   * answer), else unknown.
+   */
+  List<HealthState> states(Instance instance, List<HealthCheck> checks) {
+    Map<Integer, CheckVerdict> probed = verdicts.getOrDefault(instance.id(), Map.of());
+    List<HealthState> states = new ArrayList<>(checks.size());
+    for (int i = 0; i < checks.size(); i++) {
+      HealthState held = i < instance.hostChecks().size() ? instance.hostChecks().get(i) : HealthState.UNKNOWN;
+      HealthState seen = probed.getOrDefault(i, CheckVerdict.NONE).state();
+      states.add(seen == HealthState.UNKNOWN ? held : seen);
+    }
+    return states;
   }
 
   /** The instance's results so far, one per check probed at least once, in check order. */

@@ -3,6 +3,7 @@ package io.drover.marathon.scheduling;
 import io.drover.core.AgentId;
 import io.drover.core.Filters;
 import io.drover.core.FrameworkId;
+import io.drover.core.HealthCheck;
 import io.drover.core.MasterInfo;
 import io.drover.core.Offer;
 import io.drover.core.OfferId;
@@ -364,14 +365,20 @@ public final class MarathonScheduler implements Scheduler, AppScheduling {
 
   // ---- deciding and doing
 
-  /** Has marathon-app probe the host checks of running instances, and stop probing the others. */
+  /**
+   * Has marathon-app probe the host checks of running instances, and stop probing the others; keeps
+   * the checks' new verdicts in the instances, where they count in their health.
+   */
   private void watchHostChecks() {
     Set<InstanceId> watched = new HashSet<>();
     for (Instance instance : tracker.all()) {
-      Optional<RunSpec> spec = specFor(instance);
+      // Only by the checks it was launched with: an instance of a retired version keeps its last verdicts while it is replaced.
+      Optional<RunSpec> spec = launchedWith(instance);
       if (spec.isPresent() && !spec.get().hostHealthChecks().isEmpty() && instance.condition() == Condition.RUNNING && instance.kill().isEmpty()) {
-        hostChecks.watch(instance, spec.get().hostHealthChecks());
+        List<HealthCheck> checks = spec.get().hostHealthChecks();
+        hostChecks.watch(instance, checks);
         watched.add(instance.id());
+        tracker.hostChecksJudged(instance.id(), hostChecks.states(instance, checks));
       }
     }
     hostChecks.retain(watched);
@@ -405,10 +412,10 @@ public final class MarathonScheduler implements Scheduler, AppScheduling {
       return true;
     }
     if (HealthPolicy.failedForGood(current, spec.get().healthCheck(), now)) {
-      LOG.info("Instance {} failed its health check {} times: replacing it", current.id(), current.health().consecutiveFailures());
+      LOG.info("Instance {} failed its health check {} times: replacing it", current.id(), current.agentHealth().consecutiveFailures());
       kill(current, KillReason.UNHEALTHY, now);
       changed = true;
-    } else if (current.kill().isEmpty() && hostChecks.failedForGood(current.id(), spec.get().hostHealthChecks())) {
+    } else if (current.kill().isEmpty() && launchedWith(current).map(own -> hostChecks.failedForGood(instance.id(), own.hostHealthChecks())).orElse(false)) {
       LOG.info("Instance {} failed a health check run from marathon-app too often: replacing it", current.id());
       kill(current, KillReason.UNHEALTHY, now);
       changed = true;
@@ -516,12 +523,12 @@ public final class MarathonScheduler implements Scheduler, AppScheduling {
     if (ofApp == null || ofApp.isEmpty()) {
       return Optional.empty();
     }
-    Target exact = ofApp.get(instance.appVersion());
-    if (exact != null) {
-      return Optional.of(exact.spec());
-    }
-    List<Target> all = new ArrayList<>(ofApp.values());
-    return Optional.of(all.get(all.size() - 1).spec());
+    return launchedWith(instance).or(() -> Optional.of(new ArrayList<>(ofApp.values()).get(ofApp.size() - 1).spec()));
+  }
+
+  /** The spec of the instance's own version, while that version has a target. */
+  private Optional<RunSpec> launchedWith(Instance instance) {
+    return Optional.ofNullable(targets.getOrDefault(instance.appId(), Map.of()).get(instance.appVersion())).map(Target::spec);
   }
 
   private List<String> globalApps() {

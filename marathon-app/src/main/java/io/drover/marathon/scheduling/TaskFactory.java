@@ -7,11 +7,13 @@ import io.drover.core.Ranges;
 import io.drover.core.Resources;
 import io.drover.core.TaskInfo;
 import io.drover.core.ValueRange;
+import io.drover.marathon.instance.HealthState;
 import io.drover.marathon.instance.Instance;
 import io.drover.marathon.instance.InstanceId;
 import io.drover.sdk.placement.TaskSite;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
@@ -47,7 +49,9 @@ public final class TaskFactory {
             spec.healthCheck(),
             spec.killGracePeriod().orElse(null),
             spec.labels());
-    return new PlannedInstance(Instance.launched(id, spec.version(), TaskSite.of(offer), hostPorts, now), task);
+    // The checks marathon-app runs start without a verdict: until they answer, the agent's alone cannot make the instance healthy.
+    List<HealthState> noVerdicts = Collections.nCopies(spec.hostHealthChecks().size(), HealthState.UNKNOWN);
+    return new PlannedInstance(Instance.launched(id, spec.version(), TaskSite.of(offer), hostPorts, now).withHostChecks(noVerdicts), task);
   }
 
   /**

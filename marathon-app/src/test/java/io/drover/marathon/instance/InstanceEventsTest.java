@@ -51,6 +51,24 @@ class InstanceEventsTest {
   }
 
   @Test
+  void announcesAHealthChangeOnlyWhenTheHealthOverAllChecksChanges() {
+    Instance web = Instance.launched(Instances.id("/web", 1), "2030-01-01T00:00:00.000Z", Instances.agent("a1"), List.of(31000), T0).withHostChecks(List.of(HealthState.UNKNOWN));
+    tracker.launched(List.of(web));
+    tracker.update(status(web.id(), TaskState.TASK_RUNNING, T0), T0);
+    events.clear();
+
+    tracker.update(health(web.id(), true, T0), T0);
+    assertThat(events).as("the agent's check alone does not make it healthy").isEmpty();
+
+    tracker.hostChecksJudged(web.id(), List.of(HealthState.HEALTHY));
+    tracker.update(health(web.id(), true, T0.plusSeconds(1)), T0.plusSeconds(1));
+    tracker.hostChecksJudged(web.id(), List.of(HealthState.UNHEALTHY));
+    tracker.update(health(web.id(), false, T0.plusSeconds(2)), T0.plusSeconds(2));
+
+    assertThat(events).extracting(e -> ((Events.HealthStatusChanged) e).alive()).containsExactly(true, false);
+  }
+
+  @Test
   void announcesThatARemovedAppIsGoneWithItsLastInstance() {
     Instance web1 = Instance.launched(Instances.id("/web", 1), "v1", Instances.agent("a1"), List.of(), T0);
     Instance web2 = Instance.launched(Instances.id("/web", 2), "v1", Instances.agent("a2"), List.of(), T0);

@@ -78,6 +78,29 @@ class InstanceTrackerTest {
   }
 
   @Test
+  void countsHealthOverEveryCheckOfTheApp() {
+    List<Instance> web = new ArrayList<>();
+    for (int n = 1; n <= 3; n++) {
+      web.add(launched("/web", n, "v1", "a1", T0).withHostChecks(List.of(HealthState.UNKNOWN)));
+    }
+    tracker.launched(web);
+    for (Instance instance : web) {
+      tracker.update(status(instance.id(), TaskState.TASK_RUNNING, T0), T0);
+      tracker.update(health(instance.id(), true, T0), T0);
+    }
+    assertThat(tracker.counts("/web")).as("the agent says healthy, the other check has not answered").isEqualTo(new TaskCounts(0, 3, 0, 0));
+
+    tracker.hostChecksJudged(web.get(0).id(), List.of(HealthState.HEALTHY));
+    tracker.hostChecksJudged(web.get(1).id(), List.of(HealthState.UNHEALTHY));
+
+    assertThat(tracker.counts("/web")).isEqualTo(new TaskCounts(0, 3, 1, 1));
+    int writes = store.writes().size();
+    assertThat(tracker.hostChecksJudged(web.get(1).id(), List.of(HealthState.UNHEALTHY))).as("no news").isEmpty();
+    assertThat(store.writes()).hasSize(writes);
+    assertThat(changes.get(changes.size() - 1).healthChanged()).isTrue();
+  }
+
+  @Test
   void placementSeesInstancesThatTakeUpRoomOnTheirAgents() {
     Instance web1 = launched("/web", 1, "v1", "a1", T0);
     Instance web2 = launched("/web", 2, "v1", "a1", T0);

@@ -65,8 +65,8 @@ class InstanceTransitionsTest {
     Instance twice = apply(once, health(running.id(), false, T0.plusSeconds(20)));
     Instance recovered = apply(twice, health(running.id(), true, T0.plusSeconds(30)));
 
-    assertThat(twice.health()).isEqualTo(new Health(Optional.of(false), 2, Optional.of(T0.plusSeconds(10))));
-    assertThat(recovered.health()).isEqualTo(new Health(Optional.of(true), 0, Optional.empty()));
+    assertThat(twice.agentHealth()).isEqualTo(new Health(Optional.of(false), 2, Optional.of(T0.plusSeconds(10))));
+    assertThat(recovered.agentHealth()).isEqualTo(new Health(Optional.of(true), 0, Optional.empty()));
   }
 
   @Test

@@ -43,6 +43,15 @@ class KillOrderTest {
   }
 
   @Test
+  void anInstanceFailingACheckMarathonAppRunsGoesBeforeHealthyOnes() {
+    Instance old = running(1, 10).withHostChecks(List.of(HealthState.HEALTHY));
+    Instance failing = running(2, 5).withHostChecks(List.of(HealthState.UNHEALTHY));
+    Instance young = running(3, 30).withHostChecks(List.of(HealthState.HEALTHY));
+
+    assertThat(KillOrder.choose(KillSelection.YOUNGEST_FIRST, List.of(old, failing, young), 1)).containsExactly(failing);
+  }
+
+  @Test
   void aScaledDownAppStaysSpreadAcrossAgentsBeforeAgeDecides() {
     // a1 holds the two youngest, a2 and a3 two each of the older ones: killing 3 of 6 leaves one per agent.
     List<Instance> instances =

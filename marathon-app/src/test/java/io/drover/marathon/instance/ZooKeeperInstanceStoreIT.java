@@ -71,6 +71,7 @@ class ZooKeeperInstanceStoreIT {
             Optional.of(TaskState.TASK_RUNNING),
             T0.plusSeconds(3),
             new Health(Optional.of(false), 2, Optional.of(T0.plusSeconds(10))),
+            List.of(HealthState.HEALTHY, HealthState.UNKNOWN, HealthState.UNHEALTHY),
             T0,
             Optional.of(T0.plusSeconds(3)),
             Optional.of(new KillRequest(KillReason.UNHEALTHY, T0.plusSeconds(20))),

@@ -11,6 +11,7 @@ import io.drover.sdk.placement.TaskSite;
 import io.drover.core.TaskState;
 import io.drover.marathon.app.HealthCheckResult;
 import io.drover.marathon.instance.Condition;
+import io.drover.marathon.instance.HealthState;
 import io.drover.marathon.instance.Instance;
 import io.drover.marathon.instance.InstanceId;
 import java.net.InetSocketAddress;
@@ -67,7 +68,7 @@ class HostHealthChecksTest {
         Instance.launched(InstanceId.forApp("/web", UUID.randomUUID()), "v1", new TaskSite(AgentId.of("a1"), "127.0.0.1", Attributes.NONE),
             java.util.Arrays.stream(ports).boxed().toList(), now);
     return new Instance(launched.id(), "v1", launched.agent(), launched.hostPorts(), Condition.RUNNING, Optional.of(TaskState.TASK_RUNNING), now,
-        launched.health(), now, Optional.of(now), Optional.empty(), "");
+        launched.agentHealth(), List.of(), now, Optional.of(now), Optional.empty(), "");
   }
 
   @Test
@@ -101,6 +102,29 @@ class HostHealthChecksTest {
     checks.retain(Set.of());
     assertThat(checks.results(instance.id())).isEmpty();
     assertThat(checks.failedForGood(instance.id(), hostChecks)).isFalse();
+  }
+
+  @Test
+  void theVerdictsKeptInTheInstanceAreEachChecksOwnElseWhatItHeld() {
+    Instance instance = running(server.getAddress().getPort(), closedPort).withHostChecks(List.of(HealthState.HEALTHY));
+    List<HealthCheck> hostChecks = List.of(check(HealthCheck.Protocol.HTTP, 0, 0), check(HealthCheck.Protocol.TCP, 1, 0));
+    assertThat(checks.states(instance, hostChecks)).as("before any probe").containsExactly(HealthState.HEALTHY, HealthState.UNKNOWN);
+
+    checks.watch(instance, hostChecks);
+
+    await().atMost(Duration.ofSeconds(10)).until(() -> checks.states(instance, hostChecks).equals(List.of(HealthState.HEALTHY, HealthState.UNHEALTHY)));
+    status.set(500);
+    await().atMost(Duration.ofSeconds(10)).until(() -> checks.states(instance, hostChecks).equals(List.of(HealthState.UNHEALTHY, HealthState.UNHEALTHY)));
+  }
+
+  @Test
+  void aChecksVerdictIsUnknownUntilItAnswersOutsideTheGracePeriod() {
+    assertThat(CheckVerdict.NONE.state()).isEqualTo(HealthState.UNKNOWN);
+    assertThat(CheckVerdict.NONE.failed(Instant.EPOCH, "down", true).state()).as("forgiven in the grace period").isEqualTo(HealthState.UNKNOWN);
+    assertThat(CheckVerdict.NONE.failed(Instant.EPOCH, "down", false).state()).isEqualTo(HealthState.UNHEALTHY);
+    CheckVerdict up = CheckVerdict.NONE.succeeded(Instant.EPOCH);
+    assertThat(up.state()).isEqualTo(HealthState.HEALTHY);
+    assertThat(up.failed(Instant.EPOCH.plusSeconds(1), "down", true).state()).as("after a success failures count").isEqualTo(HealthState.UNHEALTHY);
   }
 
   @Test

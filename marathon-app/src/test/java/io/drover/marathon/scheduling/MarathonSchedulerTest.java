@@ -19,12 +19,14 @@ import io.drover.marathon.app.AppDefinition;
 import io.drover.marathon.app.KillSelection;
 import io.drover.marathon.app.UnreachableStrategy;
 import io.drover.marathon.instance.Condition;
+import io.drover.marathon.instance.HealthState;
 import io.drover.marathon.instance.InMemoryInstanceStore;
 import io.drover.marathon.instance.Instance;
 import io.drover.marathon.instance.InstanceChange;
 import io.drover.marathon.instance.InstanceId;
 import io.drover.marathon.instance.InstanceTracker;
 import io.drover.marathon.instance.KillMode;
+import io.drover.marathon.instance.TaskCounts;
 import io.drover.marathon.launch.BackoffStrategy;
 import io.drover.marathon.launch.LaunchQueue;
 import io.drover.marathon.launch.QueueEntry;
@@ -240,6 +242,52 @@ class MarathonSchedulerTest {
     assertThat(queue.delay("/web", "v1")).as("an unhealthy kill holds launches back").isPresent();
     scheduler.tick();
     assertThat(hostChecks.results(first)).as("no longer probed").isEmpty();
+  }
+
+  @Test
+  void anInstanceTheAgentCallsHealthyCountsAsUnhealthyWhileACheckMarathonAppRunsFails() {
+    HealthCheck agent = new HealthCheck(HealthCheck.Protocol.HTTP, "/", 0, "", Duration.ZERO, Duration.ofSeconds(10), Duration.ofSeconds(2), 0);
+    HealthCheck fromHere = new HealthCheck(HealthCheck.Protocol.TCP, "", 0, "", Duration.ZERO, Duration.ofMillis(20), Duration.ofSeconds(1), 0);
+    scheduler.scale(web().port(PortSpec.definition(0, "", "tcp", Map.of(), false)).healthChecks(List.of(agent, fromHere)).build(), 1);
+    offers("a1");
+    InstanceId first = launchedIds().get(0);
+    report(first, TaskState.TASK_RUNNING, Optional.of(true));
+    assertThat(tracker.counts("/web")).as("the other check has not answered yet").isEqualTo(new TaskCounts(0, 1, 0, 0));
+
+    await().atMost(Duration.ofSeconds(10)).until(() -> {
+      scheduler.tick();
+      return tracker.counts("/web").unhealthy() == 1;
+    });
+
+    assertThat(tracker.counts("/web").healthy()).isZero();
+    assertThat(instance(first).hostChecks()).containsExactly(HealthState.UNHEALTHY);
+    assertThat(driver.kills).as("maxConsecutiveFailures 0 never kills").isEmpty();
+    assertThat(changes).filteredOn(InstanceChange::healthChanged).extracting(c -> c.instance().health()).containsExactly(HealthState.UNHEALTHY);
+  }
+
+  @Test
+  void anInstanceOfARetiredVersionIsNotJudgedByTheChecksOfTheNewOne() {
+    HealthCheck agent = new HealthCheck(HealthCheck.Protocol.HTTP, "/", 0, "", Duration.ZERO, Duration.ofSeconds(10), Duration.ofSeconds(2), 0);
+    HealthCheck fromHere = new HealthCheck(HealthCheck.Protocol.TCP, "", 0, "", Duration.ZERO, Duration.ofMillis(20), Duration.ofSeconds(1), 1);
+    RunSpec.Builder withPort = web().port(PortSpec.definition(0, "", "tcp", Map.of(), false));
+    scheduler.scale(withPort.healthChecks(List.of(agent)).build(), 1);
+    offers("a1");
+    InstanceId old = launchedIds().get(0);
+    report(old, TaskState.TASK_RUNNING, Optional.of(true));
+
+    scheduler.retireOtherVersions("/web", "v2");
+    scheduler.scale(withPort.version("v2").healthChecks(List.of(agent, fromHere)).build(), 2);
+    offers("a1");
+    InstanceId fresh = launchedIds().get(1);
+    report(fresh, TaskState.TASK_RUNNING, Optional.of(true));
+    await().atMost(Duration.ofSeconds(10)).until(() -> {
+      scheduler.tick();
+      return instance(fresh).health() == HealthState.UNHEALTHY;
+    });
+
+    assertThat(instance(old).health()).isEqualTo(HealthState.HEALTHY);
+    assertThat(hostChecks.results(old)).as("not probed").isEmpty();
+    assertThat(driver.killed()).containsExactly(fresh.taskId());
   }
 
   @Test
