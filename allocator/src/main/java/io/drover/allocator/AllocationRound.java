@@ -16,8 +16,9 @@ import java.util.Map;
  * that the order accounts for it. Returns the offers grouped by (framework, role).
  *
  * <p>The sorted (role, framework) pairs are kept from one agent to the next until an offer changes the
- * order ({@link OfferOrder}). An agent that every framework refused is remembered in a {@link RefusalMemo}; later runs then ask only
- * the frameworks that could have changed their minds about it, instead of every framework.
+ * order ({@link OfferOrder}). An agent that every framework refused is remembered in a {@link
+ * RefusalMemo}; later runs then ask only the frameworks that could have changed their minds about it,
+ * instead of every framework.
  */
 final class AllocationRound {
   private final HierarchicalSorter sorter;
