@@ -6,10 +6,13 @@ import java.util.Map;
 
 /**
  * The decline filters placed on one agent, by role and framework. They are kept with the agent, not the
- * framework, so that a look at one agent reads one small table.
+ * framework, so that a look at one agent reads one small table per role.
+ *
+ * <p>Like Mesos, a filter refuses only while what is free on the agent is contained in what was declined:
+ * an agent with more to give is offered again.
  */
 final class AgentFilters {
-  private final Map<String, Map<FrameworkState, OfferFilter>> byRole = new HashMap<>(4);
+  private final Map<String, RoleFilters> byRole = new HashMap<>(4);
   /** What the last filter refused: frameworks tend to decline the same free resources of an agent. */
   private Resources lastRefused = Resources.EMPTY;
 
@@ -22,33 +25,22 @@ final class AgentFilters {
       refused = lastRefused;
     }
     lastRefused = refused;
-    OfferFilter filter = new OfferFilter(refused, expiresAt, framework.filterStamp());
-    byRole.computeIfAbsent(role, r -> new HashMap<>()).put(framework, filter);
+    byRole.computeIfAbsent(role, RoleFilters::new).place(framework, refused, expiresAt);
   }
 
-  /**
-   * The framework's filter for the role if it is still in force (not expired, not revived away), or null.
-   * A filter no longer in force is dropped on the way.
-   */
-  OfferFilter inForce(String role, FrameworkState framework, long now) {
-    Map<FrameworkState, OfferFilter> byFramework = byRole.get(role);
-    if (byFramework == null) {
-      return null;
-    }
-    OfferFilter filter = byFramework.get(framework);
-    if (filter == null) {
-      return null;
-    }
-    if (now >= filter.expiresAt() || !framework.filterStands(role, filter.stamp())) {
-      byFramework.remove(framework);
-      return null;
-    }
-    return filter;
+  /** The filters of the role, or null when none was ever placed for it here. */
+  RoleFilters of(String role) {
+    return byRole.get(role);
   }
 
   void forget(FrameworkState framework) {
-    for (Map<FrameworkState, OfferFilter> byFramework : byRole.values()) {
-      byFramework.remove(framework);
+    for (RoleFilters filters : byRole.values()) {
+      filters.forget(framework);
     }
+  }
+
+  /** Whether a filter that refused {@code refused} refuses an agent with {@code free} free. */
+  static boolean refuses(Resources refused, Resources free) {
+    return free == refused || refused.contains(free);
   }
 }

@@ -15,8 +15,10 @@ import java.util.Map;
  * first (role, framework) in sorted order that may have them, booking each offer before the next agent so
  * that the order accounts for it. Returns the offers grouped by (framework, role).
  *
- * <p>An agent that every framework refused is remembered in a {@link RefusalMemo}; later runs then ask only
- * the frameworks that could have changed their minds about it, instead of every framework.
+ * <p>The sorted (role, framework) pairs are kept from one agent to the next until an offer changes the
+ * order ({@link OfferOrder}). An agent that every framework refused is remembered in a {@link
+ * RefusalMemo}; later runs then ask only the frameworks that could have changed their minds about it,
+ * instead of every framework.
  */
 final class AllocationRound {
   private final HierarchicalSorter sorter;
@@ -25,6 +27,7 @@ final class AllocationRound {
   private final EligibilityLog eligibilityLog;
   private final List<Resources> minAllocatable;
   private final long now;
+  private final OfferOrder order;
   private final Map<OfferTarget, Map<AgentId, Resources>> offers = new LinkedHashMap<>();
   /** Scratch space of {@link #scanAll}: who refused the agent, until when. */
   private long[] refusedUntil = new long[64];
@@ -43,6 +46,7 @@ final class AllocationRound {
     this.eligibilityLog = eligibilityLog;
     this.minAllocatable = minAllocatable;
     this.now = now;
+    this.order = new OfferOrder(sorter, frameworks);
   }
 
   Map<OfferTarget, Map<AgentId, Resources>> run(Iterable<AgentState> agents) {
@@ -75,30 +79,33 @@ final class AllocationRound {
     int refusals = 0;
     Resources lastRefused = null;
     boolean lastRefuses = false;
-    for (String role : sorter.sortedRoles()) {
-      for (String key : sorter.sortedFrameworks(role)) {
-        FrameworkState framework = frameworks.get(key);
-        if (!framework.offerable(role)) {
-          continue;
-        }
-        OfferFilter filter = agent.filters.inForce(role, framework, now);
-        if (filter == null) {
-          return new Choice(framework, role);
-        }
-        if (filter.refused() != lastRefused) {
-          lastRefused = filter.refused();
-          lastRefuses = filter.refuses(free);
-        }
-        if (!lastRefuses) {
-          return new Choice(framework, role);
-        }
-        if (refusals == refusedUntil.length) {
-          refusedUntil = Arrays.copyOf(refusedUntil, refusals * 2);
-          refusedBy = Arrays.copyOf(refusedBy, refusals * 2);
-        }
-        refusedUntil[refusals] = filter.expiresAt();
-        refusedBy[refusals++] = framework;
+    String filtersRole = null;
+    RoleFilters filters = null;
+    order.startLook();
+    for (int i = 0; order.has(i); i++) {
+      String role = order.role(i);
+      FrameworkState framework = order.framework(i);
+      if (!role.equals(filtersRole)) {
+        filtersRole = role;
+        filters = agent.filters.of(role);
       }
+      Resources refused = filters == null ? null : filters.refusedInForce(framework, now);
+      if (refused == null) {
+        return new Choice(framework, role);
+      }
+      if (refused != lastRefused) {
+        lastRefused = refused;
+        lastRefuses = AgentFilters.refuses(refused, free);
+      }
+      if (!lastRefuses) {
+        return new Choice(framework, role);
+      }
+      if (refusals == refusedUntil.length) {
+        refusedUntil = Arrays.copyOf(refusedUntil, refusals * 2);
+        refusedBy = Arrays.copyOf(refusedBy, refusals * 2);
+      }
+      refusedUntil[refusals] = filters.expiresAt(framework);
+      refusedBy[refusals++] = framework;
     }
     agent.memo = new RefusalMemo(free, eligibilityLog.version(), new ExpiryHeap(refusedUntil, refusedBy, refusals));
     return null;
@@ -126,13 +133,14 @@ final class AllocationRound {
         if (!framework.offerable(role)) {
           continue;
         }
-        OfferFilter filter = agent.filters.inForce(role, framework, now);
-        if (filter != null && filter.refuses(memo.coveredFree)) {
-          refusedAt = Math.min(refusedAt, filter.expiresAt());
+        RoleFilters filters = agent.filters.of(role);
+        Resources refused = filters == null ? null : filters.refusedInForce(framework, now);
+        if (refused != null && AgentFilters.refuses(refused, memo.coveredFree)) {
+          refusedAt = Math.min(refusedAt, filters.expiresAt(framework));
           continue;
         }
         refusedWithinCover = false;
-        if (filter == null || !filter.refuses(free)) {
+        if (refused == null || !AgentFilters.refuses(refused, free)) {
           if (eligibleByRole == null) {
             eligibleByRole = new LinkedHashMap<>();
           }

@@ -14,6 +14,8 @@ import java.util.TreeSet;
 
 /** What the allocator knows of one framework. Compared by identity: a re-added id is a new framework. */
 final class FrameworkState {
+  /** Its number among the frameworks now known, which indexes per-agent tables ({@link FrameworkSlots}). */
+  final int slot;
   final FrameworkId id;
   /** The framework's name in the sorters. */
   final String key;
@@ -29,7 +31,8 @@ final class FrameworkState {
   /** The scalars it holds over all agents and roles. */
   Resources allocated = Resources.EMPTY;
 
-  FrameworkState(FrameworkId id, FrameworkInfo info, boolean active) {
+  FrameworkState(int slot, FrameworkId id, FrameworkInfo info, boolean active) {
+    this.slot = slot;
     this.id = id;
     this.key = id.value();
     this.roles = new TreeSet<>(info.roles());

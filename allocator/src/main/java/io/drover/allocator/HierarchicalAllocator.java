@@ -60,6 +60,7 @@ public final class HierarchicalAllocator implements Allocator {
   private final HierarchicalSorter sorter;
   private final AllocationLedger ledger;
   private final EligibilityLog eligibilityLog = new EligibilityLog();
+  private final FrameworkSlots frameworkSlots = new FrameworkSlots();
   private final Map<String, FrameworkState> frameworks = new LinkedHashMap<>();
   private final Map<AgentId, AgentState> agents = new LinkedHashMap<>();
   /** For each framework not yet added, the agents where it holds resources. */
@@ -91,7 +92,7 @@ public final class HierarchicalAllocator implements Allocator {
       update(known, info, active);
       return;
     }
-    FrameworkState framework = new FrameworkState(frameworkId, info, active);
+    FrameworkState framework = new FrameworkState(frameworkSlots.take(), frameworkId, info, active);
     frameworks.put(framework.key, framework);
     for (String role : framework.roles()) {
       sorter.subscribe(framework.key, role);
@@ -145,6 +146,7 @@ public final class HierarchicalAllocator implements Allocator {
     for (AgentState agent : agents.values()) {
       agent.filters.forget(framework);
     }
+    frameworkSlots.release(framework.slot);
   }
 
   @Override

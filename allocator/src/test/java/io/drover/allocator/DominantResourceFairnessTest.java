@@ -81,4 +81,17 @@ class DominantResourceFairnessTest {
 
     assertThat(second).singleElement().extracting(CapturingOfferCallback.Offered::frameworkId).isEqualTo(poor);
   }
+
+  @Test
+  void withinOneRunEachOfferCountsBeforeTheNextAgent() {
+    fixture.agent("first", "cpus:8;mem:8192");
+    fixture.agent("second", "cpus:8;mem:8192");
+    FrameworkId a = fixture.framework("a", "*");
+    FrameworkId b = fixture.framework("b", "*");
+
+    var offers = fixture.allocate();
+
+    // Whoever got the first agent visited has the higher share when the second one is visited.
+    assertThat(offers).extracting(CapturingOfferCallback.Offered::frameworkId).containsExactlyInAnyOrder(a, b);
+  }
 }

@@ -19,7 +19,7 @@ class ExpiryHeapTest {
     List<Entry> entries = new ArrayList<>();
     for (int i = 0; i < 300; i++) {
       FrameworkId id = FrameworkId.of("f" + i);
-      entries.add(new Entry(random.nextInt(100), new FrameworkState(id, FrameworkInfo.named("f" + i), true)));
+      entries.add(new Entry(random.nextInt(100), new FrameworkState(i, id, FrameworkInfo.named("f" + i), true)));
     }
     long[] at = new long[200];
     FrameworkState[] frameworks = new FrameworkState[200];
@@ -51,7 +51,7 @@ class ExpiryHeapTest {
   @Test
   void anEmptyHeapGrowsWhenAddedTo() {
     ExpiryHeap heap = new ExpiryHeap(new long[0], new FrameworkState[0], 0);
-    FrameworkState framework = new FrameworkState(FrameworkId.of("f"), FrameworkInfo.named("f"), true);
+    FrameworkState framework = new FrameworkState(0, FrameworkId.of("f"), FrameworkInfo.named("f"), true);
 
     heap.add(7, framework);
     heap.add(3, framework);

@@ -197,4 +197,17 @@ class OfferFiltersTest {
 
     assertThat(fixture.allocate()).containsExactly(offerOfAll(framework, "*", agent));
   }
+
+  @Test
+  void aFrameworkAddedAfterARemovedOneDoesNotInheritItsFilters() {
+    FrameworkId removed = fixture.framework("removed", "*");
+    fixture.allocate();
+    fixture.decline(removed, agent, FOUR_CPUS, Duration.ofHours(1));
+    fixture.allocator.removeFramework(removed);
+
+    // The new framework takes the removed one's slot in the agents' filter tables.
+    FrameworkId added = fixture.framework("added", "*");
+
+    assertThat(fixture.allocate()).containsExactly(offerOfAll(added, "*", agent));
+  }
 }

@@ -20,8 +20,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * 1,000 frameworks have declined with a filter still in force: the run must find that there is nothing to
  * offer. Mesos's allocator tests every (agent, framework) pair for this, some 10 million filter checks.
  *
- * <p>The first run after the declines does look at every pair (it is timed and printed at setup); the runs
- * measured here are the ones that follow, as every run would until something changes.
+ * <p>The first run after the declines does look at every pair ({@link DeclineOffersFirstRunBenchmark}
+ * measures it); the runs measured here are the ones that follow, as every run would until something
+ * changes.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
@@ -41,14 +42,8 @@ public class DeclineOffersBenchmark {
 
   @Setup(Level.Trial)
   public void declineEverything() {
-    long start = System.nanoTime();
     cluster = DeclinedCluster.declined(agents, frameworks);
-    long declined = System.nanoTime();
     long offered = cluster.allocate();
-    long firstRun = System.nanoTime();
-    System.out.printf(
-        "%nsetup: %d frameworks declined %d agents in %d ms; first run after the declines: %d ms, %d agents offered%n",
-        frameworks, agents, (declined - start) / 1_000_000, (firstRun - declined) / 1_000_000, offered);
     if (offered != 0) {
       throw new IllegalStateException("the declined cluster offered " + offered + " agents");
     }

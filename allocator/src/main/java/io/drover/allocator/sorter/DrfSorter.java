@@ -58,6 +58,11 @@ public final class DrfSorter extends ClientTrackingSorter {
   }
 
   @Override
+  public boolean repeatsOrder() {
+    return true;
+  }
+
+  @Override
   public String first(Collection<String> candidates) {
     currentOrder();
     Ranked best = null;

@@ -22,6 +22,8 @@ public final class HierarchicalSorter {
   private final Map<String, Sorter> frameworksByRole = new LinkedHashMap<>();
   private final Map<String, Set<String>> subscribers = new HashMap<>();
   private final Map<String, Double> weights = new HashMap<>();
+  /** How many changes could have moved anyone in the orders, apart from those of the totals. */
+  private long changes;
 
   public HierarchicalSorter(SorterFactory factory, ClusterTotals totals) {
     this.factory = factory;
@@ -30,11 +32,13 @@ public final class HierarchicalSorter {
   }
 
   public void subscribe(String framework, String role) {
+    changes++;
     subscribers.computeIfAbsent(role, r -> new HashSet<>()).add(framework);
     join(framework, role);
   }
 
   public void unsubscribe(String framework, String role) {
+    changes++;
     Set<String> subscribed = subscribers.get(role);
     if (subscribed != null && subscribed.remove(framework) && subscribed.isEmpty()) {
       subscribers.remove(role);
@@ -52,6 +56,7 @@ public final class HierarchicalSorter {
     if (resources.scalarNames().isEmpty()) {
       return;
     }
+    changes++;
     join(framework, role).allocated(framework, resources);
     roles.allocated(role, resources);
   }
@@ -64,6 +69,7 @@ public final class HierarchicalSorter {
     if (frameworks == null || !frameworks.contains(framework)) {
       throw new IllegalStateException("framework '" + framework + "' holds nothing under role '" + role + "'");
     }
+    changes++;
     frameworks.unallocated(framework, resources);
     roles.unallocated(role, resources);
     leaveIfIdle(framework, role);
@@ -71,10 +77,32 @@ public final class HierarchicalSorter {
 
   /** A role's weight: with weight 2 its fair share is twice that of a role with weight 1. */
   public void updateWeight(String role, double weight) {
+    changes++;
     if (roles.contains(role)) {
       roles.updateWeight(role, weight);
     }
     weights.put(role, weight);
+  }
+
+  /**
+   * Changes whenever {@link #sortedRoles} or {@link #sortedFrameworks} could change, if they
+   * {@link #repeatOrders}: a subscription, an allocation, a weight or the cluster's totals changed.
+   */
+  public long version() {
+    return changes + totals.version();
+  }
+
+  /** Whether the orders stay the same until {@link #version} changes (DRF), or are drawn afresh (random). */
+  public boolean repeatOrders() {
+    if (!roles.repeatsOrder()) {
+      return false;
+    }
+    for (Sorter frameworks : frameworksByRole.values()) {
+      if (!frameworks.repeatsOrder()) {
+        return false;
+      }
+    }
+    return true;
   }
 
   public Iterable<String> sortedRoles() {

@@ -37,6 +37,11 @@ public final class RandomSorter extends ClientTrackingSorter {
   }
 
   @Override
+  public boolean repeatsOrder() {
+    return false;
+  }
+
+  @Override
   public String first(Collection<String> candidates) {
     Drawn best = null;
     for (String candidate : candidates) {

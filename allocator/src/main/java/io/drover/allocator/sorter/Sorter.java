@@ -33,6 +33,12 @@ public interface Sorter {
   /** Every client, in the order in which it should be offered resources; valid until the sorter changes. */
   Iterable<String> sorted();
 
+  /**
+   * Whether {@link #sorted} gives the same order again for as long as the sorter does not change, so that
+   * the order may be kept; false for an order drawn afresh at every question.
+   */
+  boolean repeatsOrder();
+
   /** Of {@code candidates}, all clients of this sorter, the one that {@link #sorted} would put first. */
   String first(Collection<String> candidates);
 }
