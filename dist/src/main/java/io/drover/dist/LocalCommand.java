@@ -1,11 +1,15 @@
 package io.drover.dist;
 
 import io.drover.agent.AgentConfig;
+import io.drover.core.InvalidValueException;
+import io.drover.core.Resources;
 import io.drover.marathon.MarathonConfig;
 import io.drover.master.MasterConfig;
 import io.drover.protocol.net.ZkUrl;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,7 +19,7 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code drover local}: a whole cluster in one process on localhost, with marathon-app, to try Drover out. Each agent
- * gets its own work dir and host name ({@code local-1}, ...) so that per-host placement behaves as it
+ * gets its own work dir, host name and ports ({@link LocalAgents}) so that per-host placement behaves as it
  * would across machines.
  */
 @Command(
@@ -46,7 +50,7 @@ final class LocalCommand implements Callable<Integer> {
   @Option(names = "--marathon-port", defaultValue = "8080", description = "marathon-app REST API port (default: ${DEFAULT-VALUE})")
   int marathonPort;
 
-  @Option(names = "--agent-resources", description = "Resources of each agent instead of the detected ones, e.g. 'cpus:2;mem:2048;ports:[31000-32000]'")
+  @Option(names = "--agent-resources", description = "Resources of each agent instead of the detected ones, e.g. 'cpus:2;mem:2048;ports:[31000-32000]'; the ports are shared out among the agents")
   String agentResources;
 
   @Mixin DockerFlags docker = new DockerFlags();
@@ -54,7 +58,12 @@ final class LocalCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     if (agents < 1 || agents > 64) {
-      throw new io.drover.core.InvalidValueException("--agents must be between 1 and 64");
+      throw new InvalidValueException("--agents must be between 1 and 64");
+    }
+    Resources given = agentResources == null ? Resources.EMPTY : AgentConfig.parseResources(agentResources);
+    List<Resources> agentResourcesEach = new ArrayList<>();
+    for (int i = 1; i <= agents; i++) {
+      agentResourcesEach.add(LocalAgents.resources(given, i, agents));
     }
     ProcessLifetime lifetime = new ProcessLifetime();
     Path root = workDir.toAbsolutePath().normalize();
@@ -64,10 +73,10 @@ final class LocalCommand implements Callable<Integer> {
     lifetime.started(MasterCommand.start(MasterConfig.defaults(zk, "127.0.0.1").withPorts(masterPort, protocolPort)));
     for (int i = 1; i <= agents; i++) {
       AgentConfig config =
-          AgentConfig.defaults(root.resolve("agent-" + i), zk).withHostname("local-" + i).withHttp("127.0.0.1", firstAgentPort + i - 1);
-      if (agentResources != null) {
-        config = config.withResources(AgentConfig.parseResources(agentResources));
-      }
+          AgentConfig.defaults(root.resolve("agent-" + i), zk)
+              .withHostname(LocalAgents.hostname(i))
+              .withHttp("127.0.0.1", firstAgentPort + i - 1)
+              .withResources(agentResourcesEach.get(i - 1));
       lifetime.started(AgentCommand.start(docker.applyTo(config)));
     }
     lifetime.started(MarathonCommand.start(MarathonConfig.defaults(zk, "127.0.0.1").withHttpPort(marathonPort)));

@@ -218,10 +218,10 @@ class CliIT {
     assertThat(cluster.exitCode()).as(cluster.all()).isZero();
     assertThat(cluster.out())
         .startsWith("leader: ")
-        .containsPattern("\\S+ +local-1 +\\S+ +[0-9.]+/2 +[0-9.]+/1024 +[0-9.]+/1024 +\\S* of \\[31000-31100\\]")
+        .containsPattern("\\S+ +127\\.0\\.0\\.1 +\\S+ +[0-9.]+/2 +[0-9.]+/1024 +[0-9.]+/1024 +\\S* of \\[31000-31100\\]")
         .containsPattern("\\S+ +marathon +\\S+ +\\S+ +[0-9.]+% +[0-9]+");
 
     JsonNode state = JSON.readTree(drover("cluster", "--json").out());
-    assertThat(state.path("agents")).extracting(agent -> agent.path("hostname").asText()).containsExactly("local-1");
+    assertThat(state.path("agents")).extracting(agent -> agent.path("hostname").asText()).containsExactly("127.0.0.1");
   }
 }

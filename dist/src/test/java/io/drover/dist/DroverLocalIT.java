@@ -42,7 +42,10 @@ class DroverLocalIT {
       assertThat(hello.awaitExit(180)).as(hello.output()).isZero();
       assertThat(hello.output()).contains("hello: 20 tasks: 20 finished, 0 failed, 0 lost");
     }
-    assertThat(local.masterState().path("agents")).extracting(a -> a.path("hostname").asText()).containsExactlyInAnyOrder("local-1", "local-2", "local-3");
+    JsonNode agents = local.masterState().path("agents");
+    assertThat(agents).extracting(a -> a.path("hostname").asText()).containsExactlyInAnyOrder("127.0.0.1", "127.0.0.2", "127.0.0.3");
+    assertThat(agents).extracting(a -> a.at("/resources/total/ports").asText())
+        .as("each agent its own share of the ports").containsExactlyInAnyOrder("[31000-31032]", "[31033-31065]", "[31066-31100]");
   }
 
   @Test

@@ -371,7 +371,7 @@ class PortalIT {
     open("#/cluster");
     waitFor().until(d -> d.findElements(By.cssSelector("#agents-table tbody tr")).size() == 2);
     assertThat(byId("leader").getText()).contains(URI.create(local.masterUrl()).getAuthority());
-    assertThat(byId("agents-table").getText()).contains("local-1").contains("local-2").contains("of 1024 MiB");
+    assertThat(byId("agents-table").getText()).contains("127.0.0.1").contains("127.0.0.2").contains("of 1024 MiB");
     assertThat(byId("frameworks-table").getText()).contains("marathon");
     screenshot("cluster");
   }
