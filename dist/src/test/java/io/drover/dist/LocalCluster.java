@@ -67,12 +67,18 @@ final class LocalCluster implements AutoCloseable {
     starts++;
     DroverProcess started = DroverProcess.start(work, starts == 1 ? "local" : "local-" + starts, args);
     process = started;
-    await()
-        .atMost(Duration.ofSeconds(60))
-        .pollInterval(Duration.ofMillis(250))
-        .failFast("drover local exited:\n" + started.output(), () -> !started.isAlive())
-        .ignoreExceptions()
-        .until(() -> get(marathonUrl() + "/v2/leader").statusCode() == 200 && masterState().path("counts").path("activeAgents").asInt() == agents);
+    try {
+      await()
+          .atMost(Duration.ofSeconds(60))
+          .pollInterval(Duration.ofMillis(250))
+          .failFast("drover local exited", () -> !started.isAlive())
+          .ignoreExceptions()
+          .until(() -> get(marathonUrl() + "/v2/leader").statusCode() == 200 && masterState().path("counts").path("activeAgents").asInt() == agents);
+    } catch (RuntimeException notReady) {
+      // No test will close what never became ready: stop it here, so that it does not outlive the run.
+      started.close();
+      throw new AssertionError("drover local did not become ready; its output:\n" + started.output(), notReady);
+    }
   }
 
   /** Stops the process as Ctrl-C would and waits for it to end. */
