@@ -1,10 +1,12 @@
 package io.drover.marathon.api;
 
 import io.drover.http.DropwizardHttpServer;
+import io.drover.http.LeaderKnownHealthCheck;
 import io.drover.marathon.app.AppStatusSource;
 import io.drover.marathon.deployment.DeploymentManager;
 import io.drover.marathon.events.EventBus;
 import io.drover.marathon.portal.Portal;
+import io.drover.marathon.storage.LeaderInfo;
 import io.dropwizard.core.setup.Environment;
 import io.dropwizard.jetty.HttpConnectorFactory;
 import jakarta.servlet.ServletRegistration;
@@ -67,6 +69,7 @@ public final class MarathonHttpServer implements AutoCloseable {
     events.setAsyncSupported(true);
     events.addMapping("/v2/events");
     Portal.register(environment.servlets());
+    environment.healthChecks().register("leader", new LeaderKnownHealthCheck(() -> services.leadership().leader().map(LeaderInfo::address)));
 
     HttpConnectorFactory connector = DropwizardHttpServer.connector(settings.bindHost(), settings.port());
     // Marathon clients put an app's absolute id after a slash (/v2/apps//prod/web); Marathon's Jetty took it

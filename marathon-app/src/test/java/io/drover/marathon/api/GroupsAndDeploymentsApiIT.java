@@ -208,6 +208,7 @@ class GroupsAndDeploymentsApiIT {
     assertThat(info.get("frameworkId").asText()).isEqualTo("fw-test");
     assertThat(node.get("/v2/leader").json().get("leader").asText()).isEqualTo("127.0.0.1:" + node.port);
     assertThat(node.get("/ping").body()).isEqualTo("pong");
+    assertThat(node.get("/admin/healthcheck").json().at("/leader/message").asText()).isEqualTo("leader: 127.0.0.1:" + node.port);
 
     node.send("POST", "/v2/apps", "{\"id\":\"/web\",\"cmd\":\"v1\"}");
     String metrics = node.get("/metrics").body();

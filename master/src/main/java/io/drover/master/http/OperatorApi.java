@@ -1,6 +1,7 @@
 package io.drover.master.http;
 
 import io.drover.http.DropwizardHttpServer;
+import io.drover.http.LeaderKnownHealthCheck;
 import io.dropwizard.core.setup.Environment;
 import java.net.InetSocketAddress;
 
@@ -19,6 +20,7 @@ public final class OperatorApi implements AutoCloseable {
     environment.jersey().register(new StateResource(master));
     environment.jersey().register(new HealthResource(master));
     environment.jersey().register(new MetricsResource(master));
+    environment.healthChecks().register("leader", new LeaderKnownHealthCheck(() -> master.leader().map(l -> l.id() + " at " + l.host() + ":" + l.httpPort())));
     server = new DropwizardHttpServer(environment, host, port);
     return new InetSocketAddress(host, server.start());
   }

@@ -55,6 +55,9 @@ class OperatorApiIT {
     assertThat(state.at("/isLeader").asBoolean()).isTrue();
     assertThat(state.at("/leader/id").asText()).isEqualTo(master.self().id());
     assertThat(state.at("/leader/epoch").asLong()).isEqualTo(1);
+    HttpResponse<String> health = get(master, "/admin/healthcheck");
+    assertThat(health.statusCode()).isEqualTo(200);
+    assertThat(JSON.readTree(health.body()).at("/leader/message").asText()).startsWith("leader: " + master.self().id());
 
     JsonNode agent = state.at("/agents/0");
     assertThat(agent.at("/hostname").asText()).isEqualTo("host1");
