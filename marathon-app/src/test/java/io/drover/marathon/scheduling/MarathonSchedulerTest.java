@@ -223,14 +223,23 @@ class MarathonSchedulerTest {
     probes.shutdownNow();
   }
 
-  @Test
-  void anInstanceFailingAHealthCheckMarathonAppRunsIsKilledWhileTheAgentSaysHealthy() {
-    HealthCheck agent = new HealthCheck(HealthCheck.Protocol.HTTP, "/", 0, "", Duration.ZERO, Duration.ofSeconds(10), Duration.ofSeconds(2), 3);
-    HealthCheck fromHere = new HealthCheck(HealthCheck.Protocol.TCP, "", 0, "", Duration.ZERO, Duration.ofMillis(20), Duration.ofSeconds(1), 2);
+  /**
+   * Launches one instance of an app with an HTTP check the agent runs and a TCP check marathon-app runs
+   * (nothing listens, so it fails), killing after so many consecutive failures (0: never); the agent calls it healthy.
+   */
+  private InstanceId runningWithAgentAndHostCheck(int agentCheckMaxFailures, int hostCheckMaxFailures) {
+    HealthCheck agent = new HealthCheck(HealthCheck.Protocol.HTTP, "/", 0, "", Duration.ZERO, Duration.ofSeconds(10), Duration.ofSeconds(2), agentCheckMaxFailures);
+    HealthCheck fromHere = new HealthCheck(HealthCheck.Protocol.TCP, "", 0, "", Duration.ZERO, Duration.ofMillis(20), Duration.ofSeconds(1), hostCheckMaxFailures);
     scheduler.scale(web().port(PortSpec.definition(0, "", "tcp", Map.of(), false)).healthChecks(List.of(agent, fromHere)).build(), 1);
     offers("a1");
     InstanceId first = launchedIds().get(0);
     report(first, TaskState.TASK_RUNNING, Optional.of(true));
+    return first;
+  }
+
+  @Test
+  void anInstanceFailingAHealthCheckMarathonAppRunsIsKilledWhileTheAgentSaysHealthy() {
+    InstanceId first = runningWithAgentAndHostCheck(3, 2);
 
     scheduler.tick();
     await().atMost(Duration.ofSeconds(10)).until(() -> hostChecks.results(first).size() == 1 && hostChecks.results(first).get(0).consecutiveFailures() >= 2);
@@ -246,12 +255,7 @@ class MarathonSchedulerTest {
 
   @Test
   void anInstanceTheAgentCallsHealthyCountsAsUnhealthyWhileACheckMarathonAppRunsFails() {
-    HealthCheck agent = new HealthCheck(HealthCheck.Protocol.HTTP, "/", 0, "", Duration.ZERO, Duration.ofSeconds(10), Duration.ofSeconds(2), 0);
-    HealthCheck fromHere = new HealthCheck(HealthCheck.Protocol.TCP, "", 0, "", Duration.ZERO, Duration.ofMillis(20), Duration.ofSeconds(1), 0);
-    scheduler.scale(web().port(PortSpec.definition(0, "", "tcp", Map.of(), false)).healthChecks(List.of(agent, fromHere)).build(), 1);
-    offers("a1");
-    InstanceId first = launchedIds().get(0);
-    report(first, TaskState.TASK_RUNNING, Optional.of(true));
+    InstanceId first = runningWithAgentAndHostCheck(0, 0);
     assertThat(tracker.counts("/web")).as("the other check has not answered yet").isEqualTo(new TaskCounts(0, 1, 0, 0));
 
     await().atMost(Duration.ofSeconds(10)).until(() -> {
