@@ -362,9 +362,10 @@ class MarathonIT {
 
   @Test
   void anInstanceFailingItsHealthCheckIsReplaced() {
-    // Nothing listens on the task's port: the agent's HTTP check fails until marathon-app gives up on it.
+    // The task serves nothing, so the agent's HTTP check fails until marathon-app gives up on it (and a
+    // stranger on the port would answer 404 for this path: the check fails all the same).
     expect(201, "POST", "/v2/apps", app("/unhealthy", 1,
-        ",\"healthChecks\":[{\"protocol\":\"HTTP\",\"path\":\"/\",\"portIndex\":0,\"gracePeriodSeconds\":1,\"intervalSeconds\":1,\"timeoutSeconds\":1,\"maxConsecutiveFailures\":2}]"));
+        ",\"healthChecks\":[{\"protocol\":\"HTTP\",\"path\":\"/drover-no-such-path\",\"portIndex\":0,\"gracePeriodSeconds\":1,\"intervalSeconds\":1,\"timeoutSeconds\":1,\"maxConsecutiveFailures\":2}]"));
     await().atMost(WAIT).until(() -> running("/unhealthy").size() == 1);
     String first = running("/unhealthy").get(0).path("id").asText();
 
