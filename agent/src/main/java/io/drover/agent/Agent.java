@@ -29,10 +29,13 @@ import io.drover.protocol.v1.Frame;
 import io.drover.protocol.v1.PeerRole;
 import io.drover.protocol.v1.Welcome;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.apache.curator.framework.CuratorFramework;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,6 +54,7 @@ public final class Agent implements AutoCloseable {
   private final Clock clock;
 
   private AgentLoop loop;
+  private TaskSupervisor supervisor;
   private Containerizer containerizer;
   private HealthChecks healthChecks;
   private AgentHttpServer http;
@@ -102,7 +106,7 @@ public final class Agent implements AutoCloseable {
         new StatusUpdateManager(
             checkpoint::updateLog, new UpdateStreams(config.statusUpdateBackoff()), clock, update -> sendToMaster(AgentCalls.update(update)));
     healthChecks = new HealthChecks(System.getenv(), docker.map(d -> d::execProbe), clock);
-    TaskSupervisor supervisor = new TaskSupervisor(checkpoint, sandboxes, containerizer, updates, capabilities, containerCheck, healthChecks, config.hostname(), loop, clock);
+    supervisor = new TaskSupervisor(checkpoint, sandboxes, containerizer, updates, capabilities, containerCheck, healthChecks, config.hostname(), loop, clock);
 
     http = new AgentHttpServer(config.httpBindHost(), config.httpPort(), new SandboxFiles(sandboxes), () -> state, containerizer::usage);
     httpPort = http.start();
@@ -157,7 +161,28 @@ public final class Agent implements AutoCloseable {
     healthChecks = null;
     loop = null;
     containerizer = null;
+    supervisor = null;
     LOG.info("Agent stopped; its tasks keep running");
+  }
+
+  /**
+   * Kills every task first (each with its grace period; waits at most {@code timeout} for them to end, and
+   * their updates are checkpointed as ever, to be reported after a restart if not before), then stops: for a cluster that is put away as a whole, such as {@code drover
+   * local}, where tasks left running would outlive everything that knows them.
+   */
+  public synchronized void stopWithTasks(Duration timeout) {
+    if (loop == null) {
+      return;
+    }
+    try {
+      CompletableFuture<Void> ended = loop.call(supervisor::killAll);
+      ended.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (Exception e) {
+      LOG.warn("Not every task ended within {} before the agent stopped: {}", timeout, e.toString());
+    }
+    stop();
   }
 
   @Override

@@ -126,4 +126,30 @@ class AgentIT {
     AgentStatusUpdate failed = m2.awaitUpdate(of("waiter", TaskState.TASK_FAILED));
     assertThat(failed.getStatus().getMessage()).startsWith("Command exited with status 7");
   }
+
+  @Test
+  void anAgentStoppedWithItsTasksKillsThemAndTheKillsAreReported() throws Exception {
+    FakeMaster master = cluster.leader("m1");
+    Agent agent = agent();
+    master.awaitRegistration(1);
+    master.send(registered("agent-1"));
+    await().until(() -> agent.state().registered());
+    master.send(run(task("sleeper", "echo $$ > pid; exec sleep 600")));
+    master.send(ack(master.awaitUpdate(of("sleeper", TaskState.TASK_RUNNING))));
+    Path pidFile = Path.of(agent.state().tasks().get(0).sandbox().orElseThrow()).resolve("pid");
+    await().until(() -> Files.exists(pidFile) && !Files.readString(pidFile).isBlank());
+    long pid = Long.parseLong(Files.readString(pidFile).strip());
+    assertThat(ProcessHandle.of(pid)).hasValueSatisfying(p -> assertThat(p.isAlive()).isTrue());
+
+    agent.stopWithTasks(Duration.ofSeconds(20));
+
+    assertThat(ProcessHandle.of(pid).filter(ProcessHandle::isAlive)).as("the task's process is gone").isEmpty();
+    // The kill is checkpointed: reported before the stop or, at the latest, by the agent's next start.
+    int before = master.registrations().size();
+    Agent restarted = agent();
+    master.awaitRegistration(before + 1);
+    master.send(registered("agent-1"));
+    await().until(() -> restarted.state().registered());
+    assertThat(master.awaitUpdate(of("sleeper", TaskState.TASK_KILLED)).getStatus().getMessage()).isEqualTo("Task killed");
+  }
 }

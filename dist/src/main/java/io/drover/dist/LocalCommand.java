@@ -1,5 +1,6 @@
 package io.drover.dist;
 
+import io.drover.agent.Agent;
 import io.drover.agent.AgentConfig;
 import io.drover.core.InvalidValueException;
 import io.drover.core.Resources;
@@ -8,6 +9,7 @@ import io.drover.master.MasterConfig;
 import io.drover.protocol.net.ZkUrl;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -25,9 +27,10 @@ import picocli.CommandLine.Option;
 @Command(
     name = "local",
     mixinStandardHelpOptions = true,
-    description = "Runs ZooKeeper, a master, agents and marathon-app in this process on localhost. Ctrl-C stops it.")
+    description = "Runs ZooKeeper, a master, agents and marathon-app in this process on localhost. Ctrl-C stops it and its tasks.")
 final class LocalCommand implements Callable<Integer> {
   private static final Logger LOG = LoggerFactory.getLogger(LocalCommand.class);
+  private static final Duration TASK_STOP_TIMEOUT = Duration.ofSeconds(30);
 
   @Option(names = "--agents", defaultValue = "3", description = "How many agents (default: ${DEFAULT-VALUE})")
   int agents;
@@ -77,7 +80,9 @@ final class LocalCommand implements Callable<Integer> {
               .withHostname(LocalAgents.hostname(i))
               .withHttp("127.0.0.1", firstAgentPort + i - 1)
               .withResources(agentResourcesEach.get(i - 1));
-      lifetime.started(AgentCommand.start(docker.applyTo(config)));
+      Agent agent = AgentCommand.start(docker.applyTo(config));
+      // A local cluster is put away whole: its tasks must not outlive it.
+      lifetime.started(() -> agent.stopWithTasks(TASK_STOP_TIMEOUT));
     }
     lifetime.started(MarathonCommand.start(MarathonConfig.defaults(zk, "127.0.0.1").withHttpPort(marathonPort)));
     LOG.info(

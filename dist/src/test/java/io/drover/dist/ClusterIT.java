@@ -87,7 +87,7 @@ class ClusterIT {
   @AfterEach
   void stopCluster() throws IOException {
     drivers.forEach(d -> d.stop(false));
-    agents.forEach(Agent::close);
+    agents.forEach(agent -> agent.stopWithTasks(Duration.ofSeconds(30)));
     masters.forEach(Master::close);
     zookeeper.close();
   }

@@ -95,7 +95,7 @@ class MarathonIT {
     for (MarathonApp marathon : marathons) {
       marathon.close();
     }
-    agents.forEach(Agent::close);
+    agents.forEach(agent -> agent.stopWithTasks(Duration.ofSeconds(30)));
     if (master != null) {
       master.close();
     }

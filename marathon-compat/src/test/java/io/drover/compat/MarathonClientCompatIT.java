@@ -91,7 +91,7 @@ class MarathonClientCompatIT {
     if (marathonApp != null) {
       marathonApp.close();
     }
-    agents.forEach(Agent::close);
+    agents.forEach(agent -> agent.stopWithTasks(Duration.ofSeconds(30)));
     if (master != null) {
       master.close();
     }

@@ -38,6 +38,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import org.slf4j.Logger;
@@ -258,7 +259,7 @@ public final class TaskSupervisor {
   }
 
   private void watch(Task task, RunningContainer container) {
-    container.termination().whenCompleteAsync((termination, failure) -> ended(task, termination, failure), loop);
+    task.handled = container.termination().whenCompleteAsync((termination, failure) -> ended(task, termination, failure), loop);
   }
 
   private void ended(Task task, Termination termination, Throwable failure) {
@@ -294,6 +295,21 @@ public final class TaskSupervisor {
     if (task.containerId != null) {
       containerizer.kill(task.containerId, task.killGrace);
     }
+  }
+
+  /**
+   * Kills every task that runs, each with its own grace period, for an agent that is to stop together with
+   * its tasks; completes when all of them have ended and their ends have been reported.
+   */
+  public CompletableFuture<Void> killAll() {
+    List<CompletableFuture<Termination>> ends = new ArrayList<>();
+    for (Task task : List.copyOf(tasks.values())) {
+      if (task.handled != null && !task.handled.isDone()) {
+        killTask(task.key.frameworkId(), task.key.taskId(), Optional.empty());
+        ends.add(task.handled);
+      }
+    }
+    return CompletableFuture.allOf(ends.toArray(CompletableFuture[]::new));
   }
 
   /** Kills every task of a framework the master has removed; their updates are no longer delivered. */
@@ -419,6 +435,8 @@ public final class TaskSupervisor {
     Duration killGrace;
     /** The task's health checking while it runs, when it has a check. */
     HealthChecks.Running health;
+    /** Completes once its container's end has been handled (reported); null until the container runs. */
+    CompletableFuture<Termination> handled;
 
     Task(StreamKey key, TaskInfo info) {
       this.key = key;
