@@ -13,6 +13,7 @@ import io.drover.agent.resources.HostProbe;
 import io.drover.agent.resources.ResourceDetection;
 import io.drover.agent.sandbox.SandboxFiles;
 import io.drover.agent.sandbox.SandboxLayout;
+import io.drover.agent.task.CompletedTasks;
 import io.drover.agent.task.TaskCheck;
 import io.drover.agent.task.TaskSupervisor;
 import io.drover.agent.update.StatusUpdateManager;
@@ -102,7 +103,9 @@ public final class Agent implements AutoCloseable {
         new StatusUpdateManager(
             checkpoint::updateLog, new UpdateStreams(config.statusUpdateBackoff()), clock, update -> sendToMaster(AgentCalls.update(update)));
     healthChecks = new HealthChecks(System.getenv(), docker.map(d -> d::execProbe), clock);
-    TaskSupervisor supervisor = new TaskSupervisor(checkpoint, sandboxes, containerizer, updates, capabilities, containerCheck, healthChecks, config.hostname(), loop, clock);
+    CompletedTasks completed = CompletedTasks.load(checkpoint.completedTasksFile(), CompletedTasks.DEFAULT_CAPACITY);
+    TaskSupervisor supervisor =
+        new TaskSupervisor(checkpoint, sandboxes, containerizer, updates, completed, capabilities, containerCheck, healthChecks, config.hostname(), loop, clock);
 
     http = new AgentHttpServer(config.httpBindHost(), config.httpPort(), new SandboxFiles(sandboxes), () -> state, containerizer::usage);
     httpPort = http.start();
