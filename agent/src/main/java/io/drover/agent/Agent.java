@@ -14,6 +14,7 @@ import io.drover.agent.resources.ResourceDetection;
 import io.drover.agent.sandbox.SandboxFiles;
 import io.drover.agent.sandbox.SandboxLayout;
 import io.drover.agent.task.CompletedTasks;
+import io.drover.agent.task.SandboxCollector;
 import io.drover.agent.task.TaskCheck;
 import io.drover.agent.task.TaskSupervisor;
 import io.drover.agent.update.StatusUpdateManager;
@@ -30,6 +31,8 @@ import io.drover.protocol.v1.Frame;
 import io.drover.protocol.v1.PeerRole;
 import io.drover.protocol.v1.Welcome;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -47,6 +50,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class Agent implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Agent.class);
+  private static final Duration MAX_GC_WAIT = Duration.ofHours(1);
 
   private final AgentConfig config;
   private final Clock clock;
@@ -117,6 +121,8 @@ public final class Agent implements AutoCloseable {
           supervisor.recover(recovered);
           return null;
         });
+    SandboxCollector collector = new SandboxCollector(completed, sandboxes, config.gcDelay(), clock);
+    loop.execute(() -> collectSandboxes(loop, collector));
     LOG.info("Agent {} on {} offers {} (HTTP port {})", recovered.agentId().map(Object::toString).orElse("(new)"), config.hostname(), resources, httpPort);
 
     zk = ZooKeeperClients.start(config.zk(), config.zkSessionTimeout());
@@ -124,6 +130,18 @@ public final class Agent implements AutoCloseable {
     detector.start();
     client = new MasterClient(detector, PeerRole.AGENT, "", config.protocol(), Backoff.DEFAULT, new SessionEvents(loop, session));
     client.start();
+  }
+
+  /**
+   * Collects the sandboxes due now, and comes back when the next is due. With none waiting that is a full
+   * delay away: any task completing meanwhile is due later still. The wait is capped so that a clock
+   * set forward is noticed.
+   */
+  private void collectSandboxes(AgentLoop events, SandboxCollector collector) {
+    Instant now = clock.instant();
+    Instant next = collector.collect().orElse(now.plus(config.gcDelay()));
+    Duration wait = Duration.between(now, next);
+    events.schedule(() -> collectSandboxes(events, collector), wait.compareTo(MAX_GC_WAIT) > 0 ? MAX_GC_WAIT : wait);
   }
 
   /** The operator's attributes, and {@code docker:<engine version>} when the agent runs Docker tasks (unless set). */
