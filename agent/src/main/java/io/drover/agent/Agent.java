@@ -13,6 +13,8 @@ import io.drover.agent.resources.HostProbe;
 import io.drover.agent.resources.ResourceDetection;
 import io.drover.agent.sandbox.SandboxFiles;
 import io.drover.agent.sandbox.SandboxLayout;
+import io.drover.agent.task.CompletedTasks;
+import io.drover.agent.task.SandboxCollector;
 import io.drover.agent.task.TaskCheck;
 import io.drover.agent.task.TaskSupervisor;
 import io.drover.agent.update.StatusUpdateManager;
@@ -30,6 +32,7 @@ import io.drover.protocol.v1.PeerRole;
 import io.drover.protocol.v1.Welcome;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -49,6 +52,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class Agent implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Agent.class);
+  private static final Duration MAX_GC_WAIT = Duration.ofHours(1);
 
   private final AgentConfig config;
   private final Clock clock;
@@ -106,7 +110,9 @@ public final class Agent implements AutoCloseable {
         new StatusUpdateManager(
             checkpoint::updateLog, new UpdateStreams(config.statusUpdateBackoff()), clock, update -> sendToMaster(AgentCalls.update(update)));
     healthChecks = new HealthChecks(System.getenv(), docker.map(d -> d::execProbe), clock);
-    supervisor = new TaskSupervisor(checkpoint, sandboxes, containerizer, updates, capabilities, containerCheck, healthChecks, config.hostname(), loop, clock);
+    CompletedTasks completed = CompletedTasks.load(checkpoint.completedTasksFile(), CompletedTasks.DEFAULT_CAPACITY);
+    supervisor =
+        new TaskSupervisor(checkpoint, sandboxes, containerizer, updates, completed, capabilities, containerCheck, healthChecks, config.hostname(), loop, clock);
 
     http = new AgentHttpServer(config.httpBindHost(), config.httpPort(), new SandboxFiles(sandboxes), () -> state, containerizer::usage);
     httpPort = http.start();
@@ -118,6 +124,8 @@ public final class Agent implements AutoCloseable {
           supervisor.recover(recovered);
           return null;
         });
+    SandboxCollector collector = new SandboxCollector(completed, sandboxes, config.gcDelay(), clock);
+    loop.execute(() -> collectSandboxes(loop, collector));
     LOG.info("Agent {} on {} offers {} (HTTP port {})", recovered.agentId().map(Object::toString).orElse("(new)"), config.hostname(), resources, httpPort);
 
     zk = ZooKeeperClients.start(config.zk(), config.zkSessionTimeout());
@@ -125,6 +133,18 @@ public final class Agent implements AutoCloseable {
     detector.start();
     client = new MasterClient(detector, PeerRole.AGENT, "", config.protocol(), Backoff.DEFAULT, new SessionEvents(loop, session));
     client.start();
+  }
+
+  /**
+   * Collects the sandboxes due now, and comes back when the next is due. With none waiting that is a full
+   * delay away: any task completing meanwhile is due later still. The wait is capped so that a clock
+   * set forward is noticed.
+   */
+  private void collectSandboxes(AgentLoop events, SandboxCollector collector) {
+    Instant now = clock.instant();
+    Instant next = collector.collect().orElse(now.plus(config.gcDelay()));
+    Duration wait = Duration.between(now, next);
+    events.schedule(() -> collectSandboxes(events, collector), wait.compareTo(MAX_GC_WAIT) > 0 ? MAX_GC_WAIT : wait);
   }
 
   /** The operator's attributes, and {@code docker:<engine version>} when the agent runs Docker tasks (unless set). */

@@ -29,6 +29,7 @@ import java.time.Duration;
  * @param zkSessionTimeout the ZooKeeper session timeout
  * @param docker where the Docker engine is and what Docker tasks may ask for; the agent runs Docker tasks
  *     only when that engine answers at start
+ * @param gcDelay how long the sandbox of a completed task is kept ({@code --gc-delay})
  */
 public record AgentConfig(
     Path workDir,
@@ -43,8 +44,10 @@ public record AgentConfig(
     Duration processPollInterval,
     ProtocolOptions protocol,
     Duration zkSessionTimeout,
-    DockerSettings docker) {
+    DockerSettings docker,
+    Duration gcDelay) {
   public static final int DEFAULT_HTTP_PORT = 5051;
+  public static final Duration DEFAULT_GC_DELAY = Duration.ofDays(7);
 
   public AgentConfig {
     if (hostname == null || hostname.isBlank()) {
@@ -52,6 +55,9 @@ public record AgentConfig(
     }
     if (httpPort < 0 || httpPort > 65535) {
       throw new InvalidValueException("--port " + httpPort + " is not a TCP port");
+    }
+    if (gcDelay.isNegative()) {
+      throw new InvalidValueException("--gc-delay " + gcDelay + " must not be negative");
     }
   }
 
@@ -70,7 +76,8 @@ public record AgentConfig(
         Duration.ofMillis(500),
         ProtocolOptions.DEFAULTS,
         Duration.ofSeconds(15),
-        DockerSettings.defaults(System.getenv()));
+        DockerSettings.defaults(System.getenv()),
+        DEFAULT_GC_DELAY);
   }
 
   /** Reads {@code --resources}, e.g. {@code cpus:4;mem:4096;ports:[31000-32000]}; the error names the flag. */
@@ -92,31 +99,35 @@ public record AgentConfig(
   }
 
   public AgentConfig withHostname(String name) {
-    return new AgentConfig(workDir, zk, name, httpBindHost, httpPort, resourceOverrides, attributes, registrationBackoff, statusUpdateBackoff, processPollInterval, protocol, zkSessionTimeout, docker);
+    return new AgentConfig(workDir, zk, name, httpBindHost, httpPort, resourceOverrides, attributes, registrationBackoff, statusUpdateBackoff, processPollInterval, protocol, zkSessionTimeout, docker, gcDelay);
   }
 
   public AgentConfig withHttp(String bindHost, int port) {
-    return new AgentConfig(workDir, zk, hostname, bindHost, port, resourceOverrides, attributes, registrationBackoff, statusUpdateBackoff, processPollInterval, protocol, zkSessionTimeout, docker);
+    return new AgentConfig(workDir, zk, hostname, bindHost, port, resourceOverrides, attributes, registrationBackoff, statusUpdateBackoff, processPollInterval, protocol, zkSessionTimeout, docker, gcDelay);
   }
 
   public AgentConfig withResources(Resources overrides) {
-    return new AgentConfig(workDir, zk, hostname, httpBindHost, httpPort, overrides, attributes, registrationBackoff, statusUpdateBackoff, processPollInterval, protocol, zkSessionTimeout, docker);
+    return new AgentConfig(workDir, zk, hostname, httpBindHost, httpPort, overrides, attributes, registrationBackoff, statusUpdateBackoff, processPollInterval, protocol, zkSessionTimeout, docker, gcDelay);
   }
 
   public AgentConfig withAttributes(Attributes values) {
-    return new AgentConfig(workDir, zk, hostname, httpBindHost, httpPort, resourceOverrides, values, registrationBackoff, statusUpdateBackoff, processPollInterval, protocol, zkSessionTimeout, docker);
+    return new AgentConfig(workDir, zk, hostname, httpBindHost, httpPort, resourceOverrides, values, registrationBackoff, statusUpdateBackoff, processPollInterval, protocol, zkSessionTimeout, docker, gcDelay);
   }
 
   public AgentConfig withBackoffs(Backoff registration, Backoff statusUpdates) {
-    return new AgentConfig(workDir, zk, hostname, httpBindHost, httpPort, resourceOverrides, attributes, registration, statusUpdates, processPollInterval, protocol, zkSessionTimeout, docker);
+    return new AgentConfig(workDir, zk, hostname, httpBindHost, httpPort, resourceOverrides, attributes, registration, statusUpdates, processPollInterval, protocol, zkSessionTimeout, docker, gcDelay);
   }
 
   public AgentConfig withProtocol(ProtocolOptions options) {
-    return new AgentConfig(workDir, zk, hostname, httpBindHost, httpPort, resourceOverrides, attributes, registrationBackoff, statusUpdateBackoff, processPollInterval, options, zkSessionTimeout, docker);
+    return new AgentConfig(workDir, zk, hostname, httpBindHost, httpPort, resourceOverrides, attributes, registrationBackoff, statusUpdateBackoff, processPollInterval, options, zkSessionTimeout, docker, gcDelay);
   }
 
   public AgentConfig withDocker(DockerSettings value) {
-    return new AgentConfig(workDir, zk, hostname, httpBindHost, httpPort, resourceOverrides, attributes, registrationBackoff, statusUpdateBackoff, processPollInterval, protocol, zkSessionTimeout, value);
+    return new AgentConfig(workDir, zk, hostname, httpBindHost, httpPort, resourceOverrides, attributes, registrationBackoff, statusUpdateBackoff, processPollInterval, protocol, zkSessionTimeout, value, gcDelay);
+  }
+
+  public AgentConfig withGcDelay(Duration value) {
+    return new AgentConfig(workDir, zk, hostname, httpBindHost, httpPort, resourceOverrides, attributes, registrationBackoff, statusUpdateBackoff, processPollInterval, protocol, zkSessionTimeout, docker, value);
   }
 
   private static String localHostname() {

@@ -206,6 +206,6 @@ public final class MasterSession {
   }
 
   public AgentState state() {
-    return new AgentState(agentId, info, master, registered, supervisor.frameworks(), supervisor.tasks());
+    return new AgentState(agentId, info, master, registered, supervisor.frameworks(), supervisor.tasks(), supervisor.completedTasks());
   }
 }

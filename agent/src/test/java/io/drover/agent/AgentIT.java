@@ -8,6 +8,7 @@ import static io.drover.agent.AgentCluster.run;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.drover.agent.task.TaskView;
 import io.drover.core.Resources;
 import io.drover.core.TaskInfo;
 import io.drover.protocol.FromProto;
@@ -87,6 +88,28 @@ class AgentIT {
 
     master.send(run(Tasks.docker("boxed")));
     assertThat(master.awaitUpdate(of("boxed", TaskState.TASK_FAILED)).getStatus().getMessage()).startsWith("agent has no docker containerizer");
+  }
+
+  @Test
+  void aCompletedTaskIsListedWithItsSandboxUntilTheSandboxIsCollected() throws Exception {
+    FakeMaster master = cluster.leader("m1");
+    Agent agent = cluster.start(cluster.config().withGcDelay(Duration.ofSeconds(2)));
+    master.awaitRegistration(1);
+    master.send(registered("agent-1"));
+    await().until(() -> agent.state().registered());
+
+    master.send(run(task("crash", "echo it broke >&2; exit 1")));
+    master.send(ack(master.awaitUpdate(of("crash", TaskState.TASK_RUNNING))));
+    master.send(ack(master.awaitUpdate(of("crash", TaskState.TASK_FAILED))));
+
+    await().until(() -> agent.state().tasks().isEmpty() && agent.state().completedTasks().size() == 1);
+    TaskView crash = agent.state().completedTasks().get(0);
+    assertThat(crash.state()).isEqualTo(io.drover.core.TaskState.TASK_FAILED);
+    Path sandbox = Path.of(crash.sandbox().orElseThrow());
+    assertThat(sandbox.resolve("stderr")).hasContent("it broke");
+
+    await().atMost(Duration.ofSeconds(20)).until(() -> agent.state().completedTasks().isEmpty());
+    assertThat(sandbox).doesNotExist();
   }
 
   @Test

@@ -5,6 +5,7 @@ import io.drover.agent.AgentConfig;
 import io.drover.protocol.net.ZkUrl;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -34,6 +35,9 @@ final class AgentCommand implements Callable<Integer> {
   @Option(names = "--attributes", description = "Attributes, e.g. 'rack:r1;zone:a'")
   String attributes;
 
+  @Option(names = "--gc-delay", defaultValue = "168h", converter = DurationConverter.class, description = "How long the sandbox of a completed task is kept before it is deleted (default: ${DEFAULT-VALUE})")
+  Duration gcDelay;
+
   @Mixin DockerFlags docker = new DockerFlags();
 
   @Override
@@ -44,7 +48,7 @@ final class AgentCommand implements Callable<Integer> {
   }
 
   AgentConfig config() {
-    AgentConfig config = AgentConfig.defaults(workDir, zk).withHttp(bind, port);
+    AgentConfig config = AgentConfig.defaults(workDir, zk).withHttp(bind, port).withGcDelay(gcDelay);
     if (hostname != null) {
       config = config.withHostname(hostname);
     }

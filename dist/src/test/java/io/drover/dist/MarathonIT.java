@@ -361,6 +361,26 @@ class MarathonIT {
   }
 
   @Test
+  void theClusterProxyServesTheOutputOfAnAppsLastTaskFailure() {
+    // An hour's backoff: the app crashes once and stays down, so its last failure stays the same.
+    expect(201, "POST", "/v2/apps",
+        "{\"id\":\"/crasher\",\"cmd\":\"echo crashed-on-stderr >&2; exit 1\",\"cpus\":0.1,\"mem\":16,\"backoffSeconds\":3600,\"maxLaunchDelaySeconds\":3600}");
+    await().atMost(WAIT).until(() -> send("GET", "/v2/apps/crasher?embed=app.lastTaskFailure", null).json().at("/app/lastTaskFailure/taskId").isTextual());
+    JsonNode failure = send("GET", "/v2/apps/crasher?embed=app.lastTaskFailure", null).json().at("/app/lastTaskFailure");
+    String taskId = failure.path("taskId").asText();
+    assertThat(failure.path("state").asText()).isEqualTo("TASK_FAILED");
+    // Gone from marathon-app's instances, and forgotten by its agent once the end was acknowledged.
+    await().atMost(WAIT).until(() -> agents.stream().anyMatch(agent -> agent.state().completedTasks().stream().anyMatch(task -> task.task().id().value().equals(taskId))));
+    assertThat(agents.stream().flatMap(agent -> agent.state().tasks().stream()).map(task -> task.task().id().value())).doesNotContain(taskId);
+    assertThat(runningIds("/crasher")).isEmpty();
+
+    assertThat(expect(200, "GET", "/cluster/tasks/" + taskId + "/files/read?file=stderr", null).json().path("data").asText()).isEqualTo("crashed-on-stderr\n");
+    assertThat(expect(200, "GET", "/cluster/tasks/" + taskId + "/files/download?file=stdout", null).body()).isEmpty();
+
+    expect(200, "DELETE", "/v2/apps/crasher?force=true", null);
+  }
+
+  @Test
   void anInstanceFailingItsHealthCheckIsReplaced() {
     // The task serves nothing, so the agent's HTTP check fails until marathon-app gives up on it (and a
     // stranger on the port would answer 404 for this path: the check fails all the same).

@@ -431,6 +431,13 @@ class PortalIT {
     assertThat(message.getText()).contains("3").contains("crash-report");
     String firstFailure = app("/portal/crashing").path("lastTaskFailure").path("timestamp").asText();
 
+    // The crashed task has ended, and its agent forgotten it; its stderr is still there.
+    waitFor().until(ExpectedConditions.elementToBeClickable(By.id("failure-logs"))).click();
+    waitFor().until(d -> d.findElement(By.id("log-output")).getText().contains("crash-report"));
+    assertThat(browser.getCurrentUrl()).endsWith("/stderr");
+    open("#/apps/portal/crashing");
+    waitFor().until(d -> d.findElement(By.cssSelector("#page-title .status")).getText().equals("Delayed"));
+
     byId("reset-delay").click();
     waitFor().until(d -> d.findElement(By.id("app-messages")).getText().contains("Launch delay reset."));
     // Launched again at once, it fails again: a newer failure proves the delay was lifted.

@@ -31,6 +31,7 @@ import org.slf4j.LoggerFactory;
  *
  * <pre>
  * meta/agent_id
+ * meta/completed_tasks                                            the last completed tasks, one per line
  * meta/frameworks/&lt;frameworkId&gt;/framework.info                 FrameworkInfo (protobuf)
  * meta/frameworks/&lt;frameworkId&gt;/shutdown                       present once the framework is shut down
  * meta/frameworks/&lt;frameworkId&gt;/tasks/&lt;taskId&gt;/task.info       TaskInfo (protobuf)
@@ -75,6 +76,11 @@ public final class AgentCheckpoint {
   public void saveRun(FrameworkId framework, TaskId task, CheckpointedTask.Run run) throws IOException {
     String text = run.containerId().value() + "\n" + run.sandbox().toAbsolutePath() + "\n";
     AtomicFiles.write(taskDir(framework, task).resolve("run"), text.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** Where the agent's completed tasks are listed. */
+  public Path completedTasksFile() {
+    return meta.resolve("completed_tasks");
   }
 
   /** Where a task's status update stream is logged. */

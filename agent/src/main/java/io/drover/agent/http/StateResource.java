@@ -19,7 +19,7 @@ import java.util.function.Supplier;
 
 /**
  * {@code GET /state}: the agent's id, host, resources (and those its unfinished tasks use), attributes,
- * master, frameworks and tasks, with what each running task's container uses now (CPU seconds so far,
+ * master, frameworks, tasks and completed tasks (with their sandbox {@code directory}), with what each running task's container uses now (CPU seconds so far,
  * resident memory, processes), measured when asked.
  */
 @Path("/state")
@@ -54,6 +54,7 @@ public final class StateResource {
     out.put("capabilities", s.info().capabilities().stream().sorted().toList());
     out.put("frameworks", s.frameworks().stream().map(f -> Map.of("id", f.id().map(Object::toString).orElse(""), "name", f.name())).toList());
     out.put("tasks", s.tasks().stream().map(this::task).toList());
+    out.put("completedTasks", s.completedTasks().stream().map(this::task).toList());
     return out;
   }
 

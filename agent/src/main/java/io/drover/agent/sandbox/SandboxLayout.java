@@ -12,7 +12,7 @@ import java.nio.file.StandardCopyOption;
 /**
  * Where task sandboxes live: {@code <workDir>/agents/<agentId>/frameworks/<frameworkId>/tasks/<taskId>/runs/<runId>/},
  * with the task's {@code stdout} and {@code stderr}, and {@code runs/latest} linking to the current run.
- * Sandboxes are kept after their task ends.
+ * Sandboxes are kept after their task ends, until they are collected.
  */
 public final class SandboxLayout {
   public static final String LATEST = "latest";
@@ -56,6 +56,11 @@ public final class SandboxLayout {
     Files.createSymbolicLink(tmp, Path.of(run.value()));
     Files.move(tmp, latest, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     return dir;
+  }
+
+  /** Whether a real path (symbolic links resolved) is a run's sandbox itself. */
+  public static boolean isRunDirectory(Path realRoot, Path realPath) {
+    return isWithinSandbox(realRoot, realPath) && realRoot.relativize(realPath).getNameCount() == RUN_DEPTH;
   }
 
   /**

@@ -60,6 +60,7 @@ public final class TaskSupervisor {
   private final SandboxLayout sandboxes;
   private final Containerizer containerizer;
   private final StatusUpdateManager updates;
+  private final CompletedTasks completed;
   private final Set<String> capabilities;
   private final TaskCheck containerCheck;
   private final HealthChecks healthChecks;
@@ -76,6 +77,7 @@ public final class TaskSupervisor {
       SandboxLayout sandboxes,
       Containerizer containerizer,
       StatusUpdateManager updates,
+      CompletedTasks completed,
       Set<String> capabilities,
       TaskCheck containerCheck,
       HealthChecks healthChecks,
@@ -86,6 +88,7 @@ public final class TaskSupervisor {
     this.sandboxes = sandboxes;
     this.containerizer = containerizer;
     this.updates = updates;
+    this.completed = completed;
     this.capabilities = Set.copyOf(capabilities);
     this.containerCheck = containerCheck;
     this.healthChecks = healthChecks;
@@ -109,6 +112,7 @@ public final class TaskSupervisor {
       Optional<TaskState> latest = updates.latestState(key);
       if (latest.isEmpty() && !logged.isEmpty()) {
         // Its terminal update was acknowledged; the agent stopped before forgetting the task.
+        keepCompleted(key, checkpointed.task(), logged.get(logged.size() - 1).status().state(), checkpointed.run().map(CheckpointedTask.Run::sandbox));
         checkpoint.removeTask(key.frameworkId(), key.taskId());
         continue;
       }
@@ -117,9 +121,10 @@ public final class TaskSupervisor {
       checkpointed.run().ifPresent(run -> task.sandbox = run.sandbox());
       boolean ended = latest.map(TaskState::isTerminal).orElse(false);
       if (silenced(task)) {
+        TaskState finalState = finalState(task);
         updates.drop(key);
         if (ended || checkpointed.run().isEmpty()) {
-          forget(task);
+          forget(task, finalState);
           continue;
         }
       }
@@ -269,7 +274,7 @@ public final class TaskSupervisor {
     stopHealthChecks(task);
     Termination end = failure != null ? Termination.withoutStatus("the agent lost track of the task: " + failure.getMessage(), task.killGrace != null) : termination;
     if (silenced(task)) {
-      forget(task);
+      forget(task, TaskState.TASK_KILLED);
       return;
     }
     if (updates.latestState(task.key).map(TaskState::isTerminal).orElse(false)) {
@@ -328,12 +333,13 @@ public final class TaskSupervisor {
         continue;
       }
       stopHealthChecks(task);
+      TaskState finalState = finalState(task);
       updates.drop(task.key);
       boolean running = task.containerId != null && !updates.latestState(task.key).map(TaskState::isTerminal).orElse(false);
       if (running) {
         containerizer.kill(task.containerId, task.info.killGracePeriod());
       } else {
-        forget(task);
+        forget(task, finalState);
       }
     }
   }
@@ -343,7 +349,7 @@ public final class TaskSupervisor {
     if (ack instanceof Acknowledgement.Accepted accepted && accepted.streamEnded()) {
       Task task = tasks.get(accepted.update().key());
       if (task != null) {
-        forget(task);
+        forget(task, accepted.update().status().state());
       }
     }
   }
@@ -366,6 +372,11 @@ public final class TaskSupervisor {
     return out;
   }
 
+  /** The tasks the agent has forgotten and whose sandboxes it keeps, oldest first. */
+  public List<TaskView> completedTasks() {
+    return completed.list().stream().map(CompletedTask::view).toList();
+  }
+
   /** The frameworks of the tasks the agent reports. */
   public List<FrameworkInfo> frameworks() {
     Set<FrameworkId> inUse = new HashSet<>();
@@ -379,11 +390,18 @@ public final class TaskSupervisor {
 
   private void forgetIfSilenced(Task task) {
     if (silenced(task)) {
-      forget(task);
+      forget(task, TaskState.TASK_KILLED);
     }
   }
 
-  private void forget(Task task) {
+  /** A task of a shut-down framework ends as it last reported, or killed when it had not ended. */
+  private TaskState finalState(Task task) {
+    return updates.latestState(task.key).filter(TaskState::isTerminal).orElse(TaskState.TASK_KILLED);
+  }
+
+  /** Forgets a task that ended in {@code finalState}, keeping it among the completed tasks. */
+  private void forget(Task task, TaskState finalState) {
+    keepCompleted(task.key, task.info, finalState, Optional.ofNullable(task.sandbox));
     stopHealthChecks(task);
     tasks.remove(task.key);
     updates.drop(task.key);
@@ -395,6 +413,14 @@ public final class TaskSupervisor {
       checkpoint.removeTask(task.key.frameworkId(), task.key.taskId());
     } catch (IOException e) {
       LOG.warn("Cannot remove the checkpoint of task {}", task.key, e);
+    }
+  }
+
+  private void keepCompleted(StreamKey key, TaskInfo info, TaskState finalState, Optional<Path> sandbox) {
+    try {
+      completed.add(new CompletedTask(key.frameworkId(), info, finalState, sandbox, clock.instant()));
+    } catch (IOException e) {
+      LOG.warn("Cannot checkpoint completed task {}; a restarted agent will not list it", key, e);
     }
   }
 

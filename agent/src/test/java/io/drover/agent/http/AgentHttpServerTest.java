@@ -67,7 +67,8 @@ class AgentHttpServerTest {
             Optional.empty(),
             true,
             List.of(FrameworkInfo.named("marathon").withId(FRAMEWORK)),
-            List.of(new TaskView(FRAMEWORK, Tasks.shell("t1", "true"), TaskState.TASK_RUNNING, Optional.of(run.toString()), Optional.of(new ContainerId("run-1")))));
+            List.of(new TaskView(FRAMEWORK, Tasks.shell("t1", "true"), TaskState.TASK_RUNNING, Optional.of(run.toString()), Optional.of(new ContainerId("run-1")))),
+            List.of(new TaskView(FRAMEWORK, Tasks.shell("t0", "false"), TaskState.TASK_FAILED, Optional.of(run.toString()), Optional.empty())));
     ResourceUsage used = new ResourceUsage(1.5, 4096, 2);
     server = new AgentHttpServer("127.0.0.1", 0, new SandboxFiles(layout), () -> state, id -> id.value().equals("run-1") ? Optional.of(used) : Optional.empty());
     port = server.start();
@@ -182,7 +183,7 @@ class AgentHttpServerTest {
   }
 
   @Test
-  void stateShowsTheAgentAndItsTasks() throws Exception {
+  void stateShowsTheAgentItsTasksAndItsCompletedTasks() throws Exception {
     HttpResponse<String> response = get("/state");
 
     assertThat(response.statusCode()).isEqualTo(200);
@@ -201,6 +202,11 @@ class AgentHttpServerTest {
     assertThat(task.get("usage").get("residentBytes").asLong()).isEqualTo(4096);
     assertThat(task.get("usage").get("processes").asInt()).isEqualTo(2);
     assertThat(state.get("frameworks").get(0).get("name").asText()).isEqualTo("marathon");
+    JsonNode completed = state.get("completedTasks").get(0);
+    assertThat(completed.get("id").asText()).isEqualTo("t0");
+    assertThat(completed.get("state").asText()).isEqualTo("TASK_FAILED");
+    assertThat(completed.get("directory").asText()).isEqualTo(run.toString());
+    assertThat(completed.get("usage").isNull()).isTrue();
   }
 
   @Test

@@ -57,8 +57,9 @@ class TaskSupervisorTest {
     final AgentCheckpoint checkpoint = new AgentCheckpoint(work);
     final StatusUpdateManager updates =
         new StatusUpdateManager(checkpoint::updateLog, new UpdateStreams(new Backoff(Duration.ofSeconds(10), Duration.ofSeconds(10))), Clock.systemUTC(), sent::add);
+    final CompletedTasks completed = loadCompleted(checkpoint);
     final TaskSupervisor supervisor =
-        new TaskSupervisor(checkpoint, new SandboxLayout(work), containerizer, updates, java.util.Set.of(), TaskCheck.NONE, healthChecks, "test-host", loop, Clock.systemUTC());
+        new TaskSupervisor(checkpoint, new SandboxLayout(work), containerizer, updates, completed, java.util.Set.of(), TaskCheck.NONE, healthChecks, "test-host", loop, Clock.systemUTC());
 
     Stack() {
       loop.afterEachEvent(updates::flush);
@@ -82,6 +83,14 @@ class TaskSupervisorTest {
       loop.close();
       containerizer.close();
       healthChecks.close();
+    }
+  }
+
+  private static CompletedTasks loadCompleted(AgentCheckpoint checkpoint) {
+    try {
+      return CompletedTasks.load(checkpoint.completedTasksFile(), CompletedTasks.DEFAULT_CAPACITY);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
     }
   }
 
@@ -284,6 +293,20 @@ class TaskSupervisorTest {
     assertThat(stack.on(stack.supervisor::frameworks)).isEmpty();
     assertThat(work.resolve("meta/frameworks/fw-1")).doesNotExist();
     assertThat(sandboxOf("echo").resolve("stdout")).hasContent("hi");
+    assertCompleted("echo", TaskState.TASK_FINISHED);
+
+    restart();
+
+    assertCompleted("echo", TaskState.TASK_FINISHED);
+  }
+
+  /** The task is the one completed task, with its final state and its sandbox. */
+  private void assertCompleted(String task, TaskState state) throws Exception {
+    List<TaskView> completed = stack.on(stack.supervisor::completedTasks);
+    assertThat(completed).extracting(t -> t.task().id().value()).containsExactly(task);
+    assertThat(completed.get(0).state()).isEqualTo(state);
+    assertThat(completed.get(0).frameworkId()).isEqualTo(FW);
+    assertThat(Path.of(completed.get(0).sandbox().orElseThrow()).resolve("stdout").toRealPath()).isEqualTo(sandboxOf(task).resolve("stdout").toRealPath());
   }
 
   @Test
@@ -355,5 +378,6 @@ class TaskSupervisorTest {
     await().until(() -> ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false) == false);
     assertThat(sent).isEmpty();
     assertThat(stack.updates.latestState(new StreamKey(FW, running.status().taskId()))).isEmpty();
+    assertCompleted("sleeper", TaskState.TASK_KILLED);
   }
 }

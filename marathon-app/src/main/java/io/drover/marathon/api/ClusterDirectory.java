@@ -23,6 +23,6 @@ public interface ClusterDirectory {
   /** The master this framework is subscribed to, as it announced itself; empty before the first subscription. */
   Optional<MasterInfo> leadingMaster();
 
-  /** The agent a task of this framework was launched on; empty for a task it does not know. */
+  /** The agent a task of this framework was launched on (running, or an app's last failure); empty for a task it does not know. */
   Optional<AgentId> agentOf(String taskId);
 }

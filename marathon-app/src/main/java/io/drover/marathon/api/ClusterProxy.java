@@ -89,9 +89,13 @@ final class ClusterProxy {
       throw ApiException.withMessage(503, "agent " + agentId.value() + " of task '" + taskId + "' is not connected to the master");
     }
     String agentUrl = agent.path("url").asText();
-    for (JsonNode task : json(fetch(URI.create(agentUrl + "/state"), "the agent").readAllBytesOrThrow(), "the agent").path("tasks")) {
-      if (task.path("id").asText().equals(taskId) && task.path("directory").isTextual()) {
-        return new Sandbox(agentUrl, task.path("directory").asText());
+    JsonNode agentState = json(fetch(URI.create(agentUrl + "/state"), "the agent").readAllBytesOrThrow(), "the agent");
+    // A task the agent still runs (or has just ended), else one it completed and keeps the sandbox of.
+    for (String list : new String[] {"tasks", "completedTasks"}) {
+      for (JsonNode task : agentState.path(list)) {
+        if (task.path("id").asText().equals(taskId) && task.path("directory").isTextual()) {
+          return new Sandbox(agentUrl, task.path("directory").asText());
+        }
       }
     }
     throw ApiException.withMessage(404, "agent " + agentId.value() + " keeps no sandbox for task '" + taskId + "'");

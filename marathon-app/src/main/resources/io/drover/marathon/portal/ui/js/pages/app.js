@@ -135,7 +135,7 @@ export async function renderApp(main, { id }) {
     fill(failure,
       h('h2', { id: 'last-failure-title' }, 'Last task failure'),
       h('dl', { class: 'facts' },
-        h('dt', {}, 'Task'), h('dd', {}, f.taskId, ' ', h('a', { href: `#/logs/${encodeURIComponent(f.taskId)}/stderr` }, 'stderr')),
+        h('dt', {}, 'Task'), h('dd', {}, f.taskId, ' ', h('a', { href: `#/logs/${encodeURIComponent(f.taskId)}/stderr`, id: 'failure-logs', title: 'Logs of the failed task' }, 'stderr')),
         h('dt', {}, 'State'), h('dd', {}, f.state),
         h('dt', {}, 'Message'), h('dd', { id: 'failure-message' }, f.message || '—'),
         h('dt', {}, 'Host'), h('dd', {}, f.host || '—'),
