@@ -168,8 +168,26 @@ public final class SandboxFiles {
       while (bytes.hasRemaining() && file.read(bytes) >= 0) {
         // Read until full or at the end.
       }
-      return new FileChunk(new String(bytes.array(), 0, bytes.position(), StandardCharsets.UTF_8), offset);
+      return new FileChunk(new String(bytes.array(), 0, wholeCharacters(bytes.array(), bytes.position()), StandardCharsets.UTF_8), offset);
     }
+  }
+
+  /**
+   * How many of the first {@code length} bytes make whole UTF-8 characters: a character cut by the end of a
+   * read is left for the next one, so that a reader that moves on by the UTF-8 length of the text it got
+   * lands exactly where this read ended. (A chunk too short for its one character is returned as it is.)
+   */
+  static int wholeCharacters(byte[] bytes, int length) {
+    for (int back = 1; back <= Math.min(3, length); back++) {
+      int b = bytes[length - back] & 0xFF;
+      if ((b & 0xC0) == 0x80) {
+        continue; // a continuation byte: the character started further back
+      }
+      int needed = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 1;
+      int start = length - back;
+      return start + needed <= length || start == 0 ? length : start;
+    }
+    return length;
   }
 
   /**

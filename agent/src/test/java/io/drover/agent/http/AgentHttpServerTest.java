@@ -129,6 +129,17 @@ class AgentHttpServerTest {
   }
 
   @Test
+  void aReadNeverCutsACharacterSoTheNextStartsWhereItEnded() throws Exception {
+    Files.writeString(run.resolve("stderr"), "aé", StandardCharsets.UTF_8);
+
+    JsonNode first = JSON.readTree(files("read", run.resolve("stderr"), "&offset=0&length=2").body());
+    assertThat(first.get("data").asText()).as("é's second byte was not read: é waits").isEqualTo("a");
+    long next = first.get("offset").asLong() + first.get("data").asText().getBytes(StandardCharsets.UTF_8).length;
+    JsonNode second = JSON.readTree(files("read", run.resolve("stderr"), "&offset=" + next + "&length=2").body());
+    assertThat(second.get("data").asText()).isEqualTo("é");
+  }
+
+  @Test
   void badReadParametersAreRefused() throws Exception {
     assertThat(files("read", latest.resolve("stdout"), "&offset=abc").statusCode()).isEqualTo(400);
     assertThat(files("read", latest.resolve("stdout"), "&offset=-2").statusCode()).isEqualTo(400);
