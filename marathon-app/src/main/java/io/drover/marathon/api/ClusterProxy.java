@@ -13,6 +13,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Reads the leading master's {@code /state} and a task's sandbox files from its agent, for clients that only
@@ -43,10 +47,26 @@ final class ClusterProxy {
   }
 
   private static final Duration TIMEOUT = Duration.ofSeconds(10);
+  private static final int REMEMBERED_SANDBOXES = 1024;
 
   private final ClusterDirectory directory;
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).followRedirects(HttpClient.Redirect.NORMAL).build();
+
+  /**
+   * Where tasks' sandboxes were found, least recently read first out. A task id names one run whose sandbox
+   * stays where it is, so a log tail's reads after the first go straight to the agent instead of asking the
+   * master and the agent for their whole state each time; an entry that fails is forgotten (the agent may
+   * have come back at another address).
+   */
+  private final Map<String, Sandbox> sandboxes =
+      Collections.synchronizedMap(
+          new LinkedHashMap<>(16, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, Sandbox> eldest) {
+              return size() > REMEMBERED_SANDBOXES;
+            }
+          });
 
   ClusterProxy(ClusterDirectory directory) {
     this.directory = directory;
@@ -60,15 +80,26 @@ final class ClusterProxy {
 
   /** Mesos's {@code files/read} answer ({@code {data, offset}}) for one of a task's output files. */
   byte[] read(String taskId, SandboxFile file, long offset, long length) {
-    Sandbox sandbox = sandboxOf(taskId);
-    URI uri = URI.create(sandbox.agentUrl + "/files/read?path=" + encode(sandbox.path(file)) + "&offset=" + offset + "&length=" + length);
-    return fetch(uri, "the agent").readAllBytesOrThrow();
+    return fromAgent(taskId, sandbox -> "/files/read?path=" + encode(sandbox.path(file)) + "&offset=" + offset + "&length=" + length).readAllBytesOrThrow();
   }
 
   /** The whole file, streamed from the agent. */
   InputStream download(String taskId, SandboxFile file) {
-    Sandbox sandbox = sandboxOf(taskId);
-    return fetch(URI.create(sandbox.agentUrl + "/files/download?path=" + encode(sandbox.path(file))), "the agent").body;
+    return fromAgent(taskId, sandbox -> "/files/download?path=" + encode(sandbox.path(file))).body;
+  }
+
+  private Answer fromAgent(String taskId, Function<Sandbox, String> request) {
+    Sandbox sandbox = sandboxes.get(taskId);
+    if (sandbox == null) {
+      sandbox = sandboxOf(taskId);
+      sandboxes.put(taskId, sandbox);
+    }
+    try {
+      return fetch(URI.create(sandbox.agentUrl + request.apply(sandbox)), "the agent");
+    } catch (ApiException e) {
+      sandboxes.remove(taskId);
+      throw e;
+    }
   }
 
   private record Sandbox(String agentUrl, String directory) {
