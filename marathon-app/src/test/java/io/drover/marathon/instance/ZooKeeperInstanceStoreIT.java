@@ -7,17 +7,14 @@ import io.drover.core.Attributes;
 import io.drover.core.TaskState;
 import io.drover.marathon.storage.MarathonPaths;
 import io.drover.marathon.storage.MarathonStorage;
-import io.drover.marathon.storage.MarathonTerm;
-import io.drover.marathon.storage.NodeCodec;
+import io.drover.marathon.storage.Terms;
 import io.drover.sdk.placement.TaskSite;
 import io.drover.testing.EmbeddedZooKeeper;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.curator.framework.CuratorFramework;
-import org.apache.zookeeper.data.Stat;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -46,9 +43,7 @@ class ZooKeeperInstanceStoreIT {
   void openStorage() throws Exception {
     client = zooKeeper.newClient();
     MarathonPaths paths = new MarathonPaths("/instances-it-" + roots++);
-    client.create().creatingParentContainersIfNeeded().forPath(paths.epoch(), "1".getBytes(StandardCharsets.UTF_8));
-    Stat stat = client.checkExists().forPath(paths.epoch());
-    storage = MarathonStorage.open(client, paths, new MarathonTerm(1, stat.getVersion()), NodeCodec.DEFAULT);
+    storage = Terms.openNewTerm(client, paths);
   }
 
   @AfterEach

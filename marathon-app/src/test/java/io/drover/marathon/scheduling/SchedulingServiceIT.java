@@ -27,12 +27,10 @@ import io.drover.marathon.instance.InstanceId;
 import io.drover.marathon.instance.ZooKeeperInstanceStore;
 import io.drover.marathon.storage.MarathonPaths;
 import io.drover.marathon.storage.MarathonStorage;
-import io.drover.marathon.storage.MarathonTerm;
-import io.drover.marathon.storage.NodeCodec;
 import io.drover.marathon.storage.StateTransaction;
+import io.drover.marathon.storage.Terms;
 import io.drover.sdk.placement.TaskSite;
 import io.drover.testing.EmbeddedZooKeeper;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -41,7 +39,6 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
 import org.apache.curator.framework.CuratorFramework;
-import org.apache.zookeeper.data.Stat;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -82,24 +79,13 @@ class SchedulingServiceIT {
     client.close();
   }
 
-  /** A new term's storage, as an elected leader opens it. */
-  private MarathonStorage newTerm() throws Exception {
-    if (client.checkExists().forPath(paths.epoch()) == null) {
-      client.create().creatingParentContainersIfNeeded().forPath(paths.epoch(), "0".getBytes(StandardCharsets.UTF_8));
-    }
-    Stat stat = new Stat();
-    long epoch = Long.parseLong(new String(client.getData().storingStatIn(stat).forPath(paths.epoch()), StandardCharsets.UTF_8)) + 1;
-    Stat written = client.setData().withVersion(stat.getVersion()).forPath(paths.epoch(), Long.toString(epoch).getBytes(StandardCharsets.UTF_8));
-    return MarathonStorage.open(client, paths, new MarathonTerm(epoch, written.getVersion()), NodeCodec.DEFAULT);
-  }
-
   private static AppDefinition app(String id, int instances) {
     return AppDefinition.builder(PathId.parse(id)).cmd("serve").instances(instances).version(V1).versionInfo(new VersionInfo(V1, V1)).build();
   }
 
   @Test
   void aLeaderLoadsItsInstancesSetsTargetsAndResumesDeploymentsThenLetsGo() throws Exception {
-    MarathonStorage first = newTerm();
+    MarathonStorage first = Terms.openNewTerm(client, paths);
     InstanceId stored = InstanceId.forApp("/db", UUID.randomUUID());
     new ZooKeeperInstanceStore(first.instances())
         .store(Instance.launched(stored, VERSION, new TaskSite(AgentId.of("a1"), "a1", Attributes.NONE), List.of(), V1));
@@ -135,7 +121,7 @@ class SchedulingServiceIT {
     assertThat(service.queue().isEmpty()).isTrue();
     assertThatThrownBy(() -> service.scheduling().scale(RunSpecs.of(db), 1)).isInstanceOf(IllegalStateException.class);
 
-    MarathonStorage second = newTerm();
+    MarathonStorage second = Terms.openNewTerm(client, paths);
     service.lead(second, RootGroup.empty().putApp(db), List.of());
     assertThat(service.instances().get(stored)).as("reloaded by the next term").isPresent();
     assertThat(new ZooKeeperFrameworkIdStore(second.frameworkId()).load()).contains(FrameworkId.of("fw-7"));
@@ -145,7 +131,7 @@ class SchedulingServiceIT {
 
   @Test
   void theLastTaskFailureSurvivesALeaderChangeAndGoesWithItsApp() throws Exception {
-    MarathonStorage first = newTerm();
+    MarathonStorage first = Terms.openNewTerm(client, paths);
     AppDefinition db = app("/db", 1);
     service.lead(first, RootGroup.empty().putApp(db), List.of());
     InstanceId failed = InstanceId.forApp("/db", UUID.randomUUID());
@@ -159,7 +145,7 @@ class SchedulingServiceIT {
     first.close();
 
     SchedulingService next = new SchedulingService(SchedulingService.Settings.defaults(zooKeeper.url("/no-master-" + roots)), new EventBus(), Clock.systemUTC());
-    MarathonStorage second = newTerm();
+    MarathonStorage second = Terms.openNewTerm(client, paths);
     try {
       assertThat(next.statusSource().lastTaskFailure(PathId.parse("/db"))).isEmpty();
       next.lead(second, RootGroup.empty().putApp(db), List.of());

@@ -14,7 +14,6 @@ import io.drover.marathon.group.Group;
 import io.drover.marathon.group.RootGroup;
 import io.drover.marathon.testing.Fixtures;
 import io.drover.testing.EmbeddedZooKeeper;
-import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -25,7 +24,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.apache.curator.framework.CuratorFramework;
-import org.apache.zookeeper.data.Stat;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -56,25 +54,13 @@ class StorageIT {
   void openStorage() throws Exception {
     client = zooKeeper.newClient();
     paths = new MarathonPaths("/storage-it-" + roots++);
-    storage = MarathonStorage.open(client, paths, bumpEpoch(), NodeCodec.DEFAULT);
+    storage = Terms.openNewTerm(client, paths);
   }
 
   @AfterEach
   void close() {
     storage.close();
     client.close();
-  }
-
-  /** What a newly elected leader does to the epoch node; returns the term it wins. */
-  private MarathonTerm bumpEpoch() throws Exception {
-    Stat stat = new Stat();
-    long epoch = 0;
-    if (client.checkExists().forPath(paths.epoch()) == null) {
-      client.create().creatingParentContainersIfNeeded().forPath(paths.epoch(), "0".getBytes(StandardCharsets.UTF_8));
-    }
-    epoch = Long.parseLong(new String(client.getData().storingStatIn(stat).forPath(paths.epoch()), StandardCharsets.UTF_8));
-    Stat written = client.setData().withVersion(stat.getVersion()).forPath(paths.epoch(), Long.toString(epoch + 1).getBytes(StandardCharsets.UTF_8));
-    return new MarathonTerm(epoch + 1, written.getVersion());
   }
 
   private static AppDefinition versioned(AppDefinition app, Instant version) {
@@ -220,7 +206,7 @@ class StorageIT {
   @Test
   void aStaleLeadersWritesAreFencedOut() throws Exception {
     change(RootGroup.empty(), shop(V1));
-    MarathonTerm successor = bumpEpoch();
+    MarathonTerm successor = Terms.win(client, paths);
     StateTransaction stale = storage.store().transaction();
     storage.deployments().stagePut(stale, Deployment.starting(DeploymentPlanner.plan("late", RootGroup.empty(), shop(V2), V2)));
 
