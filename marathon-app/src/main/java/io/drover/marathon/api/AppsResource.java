@@ -7,6 +7,7 @@ import io.drover.marathon.deployment.DeploymentPlan;
 import io.drover.marathon.events.EventBus;
 import io.drover.marathon.events.Events;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -95,12 +96,8 @@ public final class AppsResource {
   public Response killTasks(
       @PathParam("id") String id,
       @QueryParam("host") String host,
-      @QueryParam("scale") @DefaultValue("false") boolean scale,
-      @QueryParam("wipe") @DefaultValue("false") boolean wipe,
-      @QueryParam("force") @DefaultValue("false") boolean force) {
-    TaskKills.Outcome outcome =
-        kills.killAppTasks(appId(id), Optional.ofNullable(host).filter(h -> !h.isBlank()), new TaskKills.Options(scale, wipe, force));
-    return outcome.scaling().map(plan -> JsonResponses.ok(DeploymentResult.of(plan))).orElseGet(() -> JsonResponses.ok(Map.of("tasks", outcome.killed())));
+      @BeanParam KillQuery query) {
+    return kills.killAppTasks(appId(id), Optional.ofNullable(host).filter(h -> !h.isBlank()), query.options()).answer(killed -> Map.of("tasks", killed));
   }
 
   @DELETE
@@ -108,11 +105,8 @@ public final class AppsResource {
   public Response killTask(
       @PathParam("id") String id,
       @PathParam("taskId") String taskId,
-      @QueryParam("scale") @DefaultValue("false") boolean scale,
-      @QueryParam("wipe") @DefaultValue("false") boolean wipe,
-      @QueryParam("force") @DefaultValue("false") boolean force) {
-    TaskKills.Outcome outcome = kills.killAppTask(appId(id), taskId, new TaskKills.Options(scale, wipe, force));
-    return outcome.scaling().map(plan -> JsonResponses.ok(DeploymentResult.of(plan))).orElseGet(() -> JsonResponses.ok(Map.of("task", outcome.killed().get(0))));
+      @BeanParam KillQuery query) {
+    return kills.killAppTask(appId(id), taskId, query.options()).answer(killed -> Map.of("task", killed.get(0)));
   }
 
   @POST

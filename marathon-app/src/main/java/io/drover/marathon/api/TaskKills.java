@@ -10,6 +10,7 @@ import io.drover.marathon.deployment.DeploymentPlan;
 import io.drover.marathon.group.RootGroup;
 import io.drover.marathon.instance.InstanceId;
 import io.drover.marathon.instance.KillMode;
+import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -18,6 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 
 /**
  * Kills tasks for {@code DELETE /v2/apps/{id}/tasks[/{taskId}]} and {@code POST /v2/tasks/delete}.
@@ -50,7 +52,12 @@ final class TaskKills {
   }
 
   /** What a kill did: the tasks killed, and the deployment that lowered the counts when scaling. */
-  record Outcome(List<TaskView> killed, Optional<DeploymentPlan> scaling) {}
+  record Outcome(List<TaskView> killed, Optional<DeploymentPlan> scaling) {
+    /** Marathon's answer: the deployment when the kill scaled the app, else {@code killedBody} of the killed tasks. */
+    Response answer(Function<List<TaskView>, Object> killedBody) {
+      return scaling.map(plan -> JsonResponses.ok(DeploymentResult.of(plan))).orElseGet(() -> JsonResponses.ok(killedBody.apply(killed)));
+    }
+  }
 
   /** The app's tasks, those on {@code host} only if given. */
   Outcome killAppTasks(PathId appId, Optional<String> host, Options options) {

@@ -4,7 +4,7 @@ import io.drover.marathon.app.AppDefinition;
 import io.drover.marathon.app.AppStatusSource;
 import io.drover.marathon.app.TaskView;
 import io.drover.marathon.deployment.DeploymentManager;
-import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -48,13 +48,10 @@ public final class TasksResource {
   @Path("delete")
   public Response kill(
       InputStream body,
-      @QueryParam("scale") @DefaultValue("false") boolean scale,
-      @QueryParam("wipe") @DefaultValue("false") boolean wipe,
-      @QueryParam("force") @DefaultValue("false") boolean force) {
-    TaskKills.Options options = new TaskKills.Options(scale, wipe, force);
+      @BeanParam KillQuery query) {
+    TaskKills.Options options = query.options();
     TaskIds ids = JsonBodies.convert(bodies.tree(body), TaskIds.class);
-    TaskKills.Outcome outcome = kills.killTasks(ids.ids(), options);
-    return outcome.scaling().map(plan -> JsonResponses.ok(DeploymentResult.of(plan))).orElseGet(() -> JsonResponses.ok(Map.of("tasks", outcome.killed())));
+    return kills.killTasks(ids.ids(), options).answer(killed -> Map.of("tasks", killed));
   }
 
   @GET
