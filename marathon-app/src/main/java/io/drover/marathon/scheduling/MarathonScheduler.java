@@ -27,6 +27,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -49,7 +50,11 @@ import org.slf4j.LoggerFactory;
  *       an instance that fails or finishes is replaced after the app's backoff.
  *   <li>Offers: used for what may launch now; the rest declined for a short while when instances
  *       wait, for longer when none do. Offers are suppressed when nothing waits (and no global app
- *       needs to hear of new agents), revived when something does.
+ *       needs to hear of new agents), revived when something does, and revived whenever more may
+ *       launch than before (a new app, a scale-up, a replacement, an ended delay): a revive lifts the
+ *       framework's filters, so the next allocation offers every agent with room at once, and a batch
+ *       spreads the new instances over all of them instead of piling them onto the few agents whose
+ *       filters happened to end first.
  *   <li>On every subscription it asks the master about its instances; a task the master reports that
  *       belongs to no known instance is killed.
  *   <li>An instance unreachable for its app's {@code inactiveAfter} is replaced, and forgotten after
@@ -66,6 +71,8 @@ public final class MarathonScheduler implements Scheduler, AppScheduling {
 
   private record Target(RunSpec spec, int count) {}
 
+  private record SeenOffer(Offer offer, Instant at) {}
+
   private final SchedulerConfig config;
   private final InstanceTracker tracker;
   private final LaunchQueue queue;
@@ -74,8 +81,13 @@ public final class MarathonScheduler implements Scheduler, AppScheduling {
   private final HostHealthChecks hostChecks;
   private final Clock clock;
   private final Map<String, Map<String, Target>> targets = new LinkedHashMap<>();
-  /** Agents seen in offers and not lost since: where global apps belong. */
-  private final Set<AgentId> knownAgents = new HashSet<>();
+  /**
+   * Agents seen in offers and not lost since, with the latest offer of each: where global apps belong,
+   * and (those seen lately) the peers a batch of offers leaves room for when it spreads an app.
+   */
+  private final Map<AgentId, SeenOffer> knownAgents = new HashMap<>();
+  /** How many instances could launch at the last look: more than that calls for a revive. */
+  private int launchableBefore;
   private SchedulerDriver driver;
   /** Read by HTTP threads (the cluster proxy), written on subscription. */
   private volatile MasterInfo subscribedTo;
@@ -119,6 +131,7 @@ public final class MarathonScheduler implements Scheduler, AppScheduling {
     hostChecks.clear();
     targets.clear();
     knownAgents.clear();
+    launchableBefore = 0;
     queue.clear();
     suppressed = false;
     idleFiltersOutstanding = false;
@@ -263,9 +276,10 @@ public final class MarathonScheduler implements Scheduler, AppScheduling {
       return;
     }
     Instant now = clock.instant();
+    List<Offer> peerOffers = peerOffers(offers, now);
     boolean newAgents = false;
     for (Offer offer : offers) {
-      newAgents |= knownAgents.add(offer.agentId());
+      newAgents |= knownAgents.put(offer.agentId(), new SeenOffer(offer, now)) == null;
     }
     if (newAgents) {
       globalApps().forEach(this::converge);
@@ -279,7 +293,7 @@ public final class MarathonScheduler implements Scheduler, AppScheduling {
     }
     List<Offer> unused = offers;
     if (!requests.isEmpty()) {
-      MatchResult result = matcher.match(offers, requests, tracker.placementView(), now);
+      MatchResult result = matcher.match(offers, requests, tracker.placementView(), peerOffers, now);
       result.launches().forEach(this::launch);
       result.outcomesByApp().forEach(queue::offersProcessed);
       unused = result.unusedOffers();
@@ -287,6 +301,20 @@ public final class MarathonScheduler implements Scheduler, AppScheduling {
     }
     decline(unused);
     updateOfferInterest();
+  }
+
+  /**
+   * The latest offers of the agents outside this batch that offered within twice the short decline
+   * filter: while instances wait, each agent with room offers again within that filter.
+   */
+  private List<Offer> peerOffers(List<Offer> batch, Instant now) {
+    Set<AgentId> inBatch = new HashSet<>();
+    batch.forEach(offer -> inBatch.add(offer.agentId()));
+    Instant lately = now.minus(config.declineRefuse().multipliedBy(2));
+    return knownAgents.values().stream()
+        .filter(seen -> !inBatch.contains(seen.offer().agentId()) && seen.at().isAfter(lately))
+        .map(SeenOffer::offer)
+        .toList();
   }
 
   @Override
@@ -322,7 +350,7 @@ public final class MarathonScheduler implements Scheduler, AppScheduling {
   @Override
   public synchronized void agentLost(SchedulerDriver schedulerDriver, AgentId agentId) {
     LOG.warn("Agent {} lost; its instances' updates follow", agentId);
-    if (knownAgents.remove(agentId)) {
+    if (knownAgents.remove(agentId) != null) {
       globalApps().forEach(this::converge);
       updateOfferInterest();
     }
@@ -436,7 +464,7 @@ public final class MarathonScheduler implements Scheduler, AppScheduling {
       List<Instance> ofVersion = all.stream().filter(i -> i.appVersion().equals(spec.version())).toList();
       Convergence.Plan plan =
           spec.isGlobal()
-              ? Convergence.global(target.count(), ofVersion, all, knownAgents, spec.killSelection())
+              ? Convergence.global(target.count(), ofVersion, all, knownAgents.keySet(), spec.killSelection())
               : Convergence.toTarget(target.count(), ofVersion, spec.killSelection());
       plan.kill().forEach(i -> kill(i, KillReason.SCALING_DOWN, now));
       queue.setWanted(appId, spec.version(), plan.launch());
@@ -476,7 +504,10 @@ public final class MarathonScheduler implements Scheduler, AppScheduling {
     }
     boolean launchesWait = !queue.isEmpty();
     boolean wantOffers = launchesWait || !globalApps().isEmpty();
-    if ((wantOffers && suppressed) || (launchesWait && idleFiltersOutstanding)) {
+    int launchable = queue.launchable().stream().mapToInt(PendingLaunch::count).sum();
+    boolean moreLaunchable = launchable > launchableBefore;
+    launchableBefore = launchable;
+    if ((wantOffers && suppressed) || (launchesWait && idleFiltersOutstanding) || moreLaunchable) {
       LOG.info("Instances wait to be launched: reviving offers");
       driver.revive(config.roles());
       suppressed = false;

@@ -1,5 +1,6 @@
 package io.drover.marathon.scheduling;
 
+import io.drover.core.AgentId;
 import io.drover.core.Offer;
 import io.drover.core.OfferId;
 import io.drover.core.Ranges;
@@ -10,8 +11,10 @@ import io.drover.marathon.instance.InstanceId;
 import io.drover.marathon.launch.OfferOutcome;
 import io.drover.marathon.launch.RejectReason;
 import io.drover.sdk.placement.Candidate;
+import io.drover.sdk.placement.Checker;
 import io.drover.sdk.placement.Constraint;
 import io.drover.sdk.placement.ConstraintChecker;
+import io.drover.sdk.placement.EvenSpread;
 import io.drover.sdk.placement.PlacementDecision;
 import io.drover.sdk.placement.PlacementPipeline;
 import io.drover.sdk.placement.PlacementPlan;
@@ -37,29 +40,42 @@ import java.util.function.Supplier;
  * fewest instances of the app wins, then the one with the fewest tasks) and builds their tasks. Pure
  * apart from the instance ids it draws.
  *
+ * <p>Spreading looks beyond the batch: when only some agents offer (the others' offers are filtered
+ * for a while, or on their way), the batch takes no more of an app than an even spread over all its
+ * peers gives each agent ({@link EvenSpread}); the rest wait for the peers' offers.
+ *
  * <p>{@code acceptedResourceRoles} is checked against the roles of the offered resources, which are
  * unreserved ({@code *}) as Drover has no reservations.
  */
 public final class OfferMatcher {
-  private final PlacementPipeline pipeline;
+  private final List<Checker> checks = new ArrayList<>();
+  /** The checks alone: which agents of a batch could take an app's instance at all. */
+  private final PlacementPipeline checksOnly;
   private final TaskFactory taskFactory = new TaskFactory();
   private final Supplier<UUID> uuids;
 
   /** @param keepGpuAgentsForGpuApps decline agents with GPUs for apps that use none */
   public OfferMatcher(Supplier<UUID> uuids, boolean keepGpuAgentsForGpuApps) {
     this.uuids = uuids;
-    PlacementPipeline.Builder builder =
-        PlacementPipeline.builder()
-            .check(new ReasonedChecker(RejectReason.UNFULFILLED_ROLE, new ResourceRolesChecker()))
-            .check(new ReasonedChecker(RejectReason.UNFULFILLED_CONSTRAINT, new ConstraintChecker()))
-            .check(new ResourceFitChecker());
+    checks.add(new ReasonedChecker(RejectReason.UNFULFILLED_ROLE, new ResourceRolesChecker()));
+    checks.add(new ReasonedChecker(RejectReason.UNFULFILLED_CONSTRAINT, new ConstraintChecker()));
+    checks.add(new ResourceFitChecker());
     if (keepGpuAgentsForGpuApps) {
-      builder.check(new ScarceResourceChecker());
+      checks.add(new ScarceResourceChecker());
     }
-    this.pipeline = builder.score(new SpreadScorer(), 1).build();
+    PlacementPipeline.Builder builder = PlacementPipeline.builder();
+    checks.forEach(builder::check);
+    this.checksOnly = builder.build();
   }
 
-  public MatchResult match(List<Offer> offers, List<LaunchRequest> requests, RunningTasks running, Instant now) {
+  /**
+   * Places the requested instances on the offers.
+   *
+   * @param peerOffers the latest offer of each agent outside this batch that offered lately: agents
+   *     expected to offer again soon, whose share of an even spread the batch leaves them if they could
+   *     take the app's instances
+   */
+  public MatchResult match(List<Offer> offers, List<LaunchRequest> requests, RunningTasks running, List<Offer> peerOffers, Instant now) {
     Map<TaskId, RunSpec> specs = new HashMap<>();
     List<TaskRequest> tasks = new ArrayList<>();
     for (LaunchRequest request : requests) {
@@ -70,7 +86,7 @@ public final class OfferMatcher {
       }
     }
     List<Candidate> candidates = Candidate.fromOffers(offers);
-    PlacementPlan plan = pipeline.plan(tasks, candidates, running);
+    PlacementPlan plan = pipeline(evenSpread(tasks, candidates, Candidate.fromOffers(peerOffers), running)).plan(tasks, candidates, running);
 
     Map<OfferId, Offer> offersById = new LinkedHashMap<>();
     offers.forEach(o -> offersById.putIfAbsent(o.id(), o));
@@ -89,6 +105,33 @@ public final class OfferMatcher {
               launches.add(new OfferLaunch(offer, planned));
             });
     return new MatchResult(launches, plan.unusedOffers(), outcomes(requests, plan, offersById, usedByApp));
+  }
+
+  private PlacementPipeline pipeline(EvenSpread evenSpread) {
+    PlacementPipeline.Builder builder = PlacementPipeline.builder();
+    checks.forEach(builder::check);
+    return builder.check(evenSpread).score(new SpreadScorer(), 1).build();
+  }
+
+  /** Each app's peers: the agents, of this batch or offering lately, that could take its first instance. */
+  private EvenSpread evenSpread(List<TaskRequest> tasks, List<Candidate> candidates, List<Candidate> peerCandidates, RunningTasks running) {
+    Map<String, Integer> wanted = new HashMap<>();
+    Map<String, Set<AgentId>> peers = new HashMap<>();
+    for (TaskRequest task : tasks) {
+      if (wanted.merge(task.group(), 1, Integer::sum) > 1) {
+        continue;
+      }
+      Set<AgentId> ofApp = new HashSet<>();
+      for (List<Candidate> some : List.of(candidates, peerCandidates)) {
+        for (Candidate candidate : some) {
+          if (checksOnly.place(task, List.of(candidate), running) instanceof PlacementDecision.Placed) {
+            ofApp.add(candidate.agentId());
+          }
+        }
+      }
+      peers.put(task.group(), ofApp);
+    }
+    return EvenSpread.of(wanted, peers, running);
   }
 
   /**
@@ -113,7 +156,8 @@ public final class OfferMatcher {
       PlacementDecision.Waiting waiting = firstWaiting.get(app);
       if (waiting != null) {
         for (Map.Entry<OfferId, Veto> veto : waiting.vetoes().entrySet()) {
-          if (!used.contains(veto.getKey())) {
+          // An offer kept for an even spread was not refused: the app could use it.
+          if (!used.contains(veto.getKey()) && !veto.getValue().checker().equals(EvenSpread.CHECKER)) {
             ofApp.add(OfferOutcome.rejected(offers.get(veto.getKey()).agentId(), RejectReason.valueOf(veto.getValue().checker())));
           }
         }

@@ -176,6 +176,42 @@ class MarathonSchedulerTest {
   }
 
   @Test
+  void revivesWheneverMoreMayLaunchThanBeforeEvenWhileOffersFlow() {
+    scheduler.scale(web().build(), 1);
+    scheduler.resourceOffers(driver, List.of(offer("a1", "cpus:0.5;mem:8192")));
+    assertThat(driver.offerInterest).as("the instance still waits: offers flow").containsExactly("suppress", "revive");
+
+    scheduler.scale(RunSpec.builder("/db", "v1").resources(1, 128, 0, 0).cmd("db").backoff(BACKOFF).build(), 2);
+
+    assertThat(driver.offerInterest).as("the filters of the declined offers are lifted for the new instances").containsExactly("suppress", "revive", "revive");
+    scheduler.resourceOffers(driver, List.of(offer("a1", "cpus:0.5;mem:8192")));
+    assertThat(driver.offerInterest).as("nothing more may launch than before").hasSize(3);
+  }
+
+  @Test
+  void aLoneOfferLeavesTheAgentsThatOfferedLatelyTheirShareOfTheSpread() {
+    offers("a1", "a2", "a3");
+    scheduler.scale(web().build(), 6);
+
+    offers("a3");
+    assertThat(perAgent()).containsOnly(Map.entry("a3", 2L));
+
+    offers("a1", "a2");
+    assertThat(perAgent()).containsOnly(Map.entry("a1", 2L), Map.entry("a2", 2L), Map.entry("a3", 2L));
+  }
+
+  @Test
+  void agentsThatHaveNotOfferedForTwiceTheDeclineFilterHoldNoShare() {
+    offers("a1", "a2");
+    clock.advance(SchedulerConfig.DEFAULTS.declineRefuse().multipliedBy(2));
+    scheduler.scale(web().build(), 6);
+
+    offers("a3");
+
+    assertThat(perAgent()).containsOnly(Map.entry("a3", 6L));
+  }
+
+  @Test
   void theQueueReportsWhyOffersWereRejected() {
     scheduler.scale(web().resources(2, 128, 0, 0).build(), 1);
 

@@ -47,7 +47,7 @@ class OfferMatcherTest {
   void spreadsSixInstancesTwoPerAgentOverThreeEqualAgents() {
     List<Offer> offers = List.of(offer("a1", "cpus:8;mem:8192"), offer("a2", "cpus:8;mem:8192"), offer("a3", "cpus:8;mem:8192"));
 
-    MatchResult result = matcher.match(offers, List.of(new LaunchRequest(web(), 6)), RunningTasks.NONE, NOW);
+    MatchResult result = matcher.match(offers, List.of(new LaunchRequest(web(), 6)), RunningTasks.NONE, List.of(), NOW);
 
     assertThat(perAgent(result)).containsOnly(Map.entry("a1", 2L), Map.entry("a2", 2L), Map.entry("a3", 2L));
     assertThat(result.unusedOffers()).isEmpty();
@@ -62,17 +62,50 @@ class OfferMatcherTest {
     running.put(TaskId.of("db.1"), "/db", new TaskSite(AgentId.of("a2"), "a2", Attributes.NONE));
     List<Offer> offers = List.of(offer("a1", "cpus:8;mem:8192"), offer("a2", "cpus:8;mem:8192"), offer("a3", "cpus:8;mem:8192"));
 
-    MatchResult result = matcher.match(offers, List.of(new LaunchRequest(web(), 2)), running, NOW);
+    MatchResult result = matcher.match(offers, List.of(new LaunchRequest(web(), 2)), running, List.of(), NOW);
 
     assertThat(perAgent(result)).containsOnly(Map.entry("a2", 1L), Map.entry("a3", 1L));
     assertThat(result.unusedOffers()).extracting(Offer::agentId).containsExactly(AgentId.of("a1"));
   }
 
   @Test
+  void aLoneOfferTakesOnlyItsShareOfAnEvenSpreadWhileOtherAgentsOfferedLately() {
+    List<Offer> peers = List.of(offer("a1", "cpus:8;mem:8192"), offer("a2", "cpus:8;mem:8192"));
+
+    MatchResult result = matcher.match(List.of(offer("a3", "cpus:8;mem:8192")), List.of(new LaunchRequest(web(), 6)), RunningTasks.NONE, peers, NOW);
+
+    assertThat(perAgent(result)).containsOnly(Map.entry("a3", 2L));
+    assertThat(result.outcomesByApp().get("/web")).as("the offer was used, and nothing was refused").containsExactly(OfferOutcome.used(AgentId.of("a3")));
+  }
+
+  @Test
+  void peersThatCouldNotTakeTheAppLeaveTheBatchFreeToTakeItAll() {
+    List<Offer> peers = List.of(offer("a1", "cpus:0.5;mem:8192"), offer("a2", "cpus:8;mem:8192"));
+
+    MatchResult tooSmall = matcher.match(List.of(offer("a3", "cpus:8;mem:8192")), List.of(new LaunchRequest(web(), 4)), RunningTasks.NONE, peers.subList(0, 1), NOW);
+    MatchResult constrained =
+        matcher.match(List.of(offer("a3", "cpus:8;mem:8192")), List.of(new LaunchRequest(web("hostname", "LIKE", "a3"), 4)), RunningTasks.NONE, peers, NOW);
+
+    assertThat(perAgent(tooSmall)).containsOnly(Map.entry("a3", 4L));
+    assertThat(perAgent(constrained)).containsOnly(Map.entry("a3", 4L));
+  }
+
+  @Test
+  void theEvenSpreadCountsWhatRunsOnThePeers() {
+    TaskTally running = new TaskTally();
+    running.put(TaskId.of("web.old-1"), "/web", new TaskSite(AgentId.of("a1"), "a1", Attributes.NONE));
+    running.put(TaskId.of("web.old-2"), "/web", new TaskSite(AgentId.of("a1"), "a1", Attributes.NONE));
+
+    MatchResult result = matcher.match(List.of(offer("a3", "cpus:8;mem:8192")), List.of(new LaunchRequest(web(), 4)), running, List.of(offer("a1", "cpus:8;mem:8192")), NOW);
+
+    assertThat(perAgent(result)).as("a3 catches up with a1, then each takes one more").containsOnly(Map.entry("a3", 3L));
+  }
+
+  @Test
   void aConstraintThatCannotBeMetLeavesInstancesWaitingAndCountsTheRejections() {
     List<Offer> offers = List.of(offer("a1", "cpus:8;mem:8192"), offer("a2", "cpus:8;mem:8192"));
 
-    MatchResult result = matcher.match(offers, List.of(new LaunchRequest(web("hostname", "UNIQUE"), 3)), RunningTasks.NONE, NOW);
+    MatchResult result = matcher.match(offers, List.of(new LaunchRequest(web("hostname", "UNIQUE"), 3)), RunningTasks.NONE, List.of(), NOW);
 
     assertThat(perAgent(result)).containsOnly(Map.entry("a1", 1L), Map.entry("a2", 1L));
     assertThat(result.outcomesByApp().get("/web")).containsExactlyInAnyOrder(OfferOutcome.used(AgentId.of("a1")), OfferOutcome.used(AgentId.of("a2")));
@@ -96,7 +129,7 @@ class OfferMatcherTest {
             offer("no-ports", "cpus:8;mem:8192;disk:1000", "rack:r1"),
             offer("gpus", "cpus:8;mem:8192;disk:1000;gpus:1;ports:[31000-31000]", "rack:r1"));
 
-    MatchResult result = matcher.match(offers, List.of(new LaunchRequest(spec, 1)), RunningTasks.NONE, NOW);
+    MatchResult result = matcher.match(offers, List.of(new LaunchRequest(spec, 1)), RunningTasks.NONE, List.of(), NOW);
 
     assertThat(result.launches()).isEmpty();
     assertThat(result.unusedOffers()).hasSize(6);
@@ -114,7 +147,7 @@ class OfferMatcherTest {
   void anAppLimitedToAnotherRoleRejectsUnreservedOffers() {
     RunSpec spec = web().toBuilder().acceptedResourceRoles(Set.of("production")).build();
 
-    MatchResult result = matcher.match(List.of(offer("a1", "cpus:8;mem:8192")), List.of(new LaunchRequest(spec, 1)), RunningTasks.NONE, NOW);
+    MatchResult result = matcher.match(List.of(offer("a1", "cpus:8;mem:8192")), List.of(new LaunchRequest(spec, 1)), RunningTasks.NONE, List.of(), NOW);
 
     assertThat(result.outcomesByApp().get("/web")).containsExactly(OfferOutcome.rejected(AgentId.of("a1"), RejectReason.UNFULFILLED_ROLE));
   }
@@ -126,7 +159,7 @@ class OfferMatcherTest {
     running.put(TaskId.of("web.old"), "/web", new TaskSite(AgentId.of("a1"), "a1", Attributes.NONE));
     List<Offer> offers = List.of(offer("a1", "cpus:8;mem:8192"), offer("a2", "cpus:8;mem:8192"), offer("a3", "cpus:8;mem:8192"));
 
-    MatchResult result = matcher.match(offers, List.of(new LaunchRequest(global, 3)), running, NOW);
+    MatchResult result = matcher.match(offers, List.of(new LaunchRequest(global, 3)), running, List.of(), NOW);
 
     assertThat(perAgent(result)).containsOnly(Map.entry("a2", 1L), Map.entry("a3", 1L));
   }
@@ -136,7 +169,7 @@ class OfferMatcherTest {
     RunSpec db = RunSpec.builder("/db", "v7").resources(4, 1024, 0, 0).cmd("db").build();
     List<Offer> offers = List.of(offer("a1", "cpus:5;mem:8192"), offer("a2", "cpus:5;mem:8192"));
 
-    MatchResult result = matcher.match(offers, List.of(new LaunchRequest(db, 2), new LaunchRequest(web(), 2)), RunningTasks.NONE, NOW);
+    MatchResult result = matcher.match(offers, List.of(new LaunchRequest(db, 2), new LaunchRequest(web(), 2)), RunningTasks.NONE, List.of(), NOW);
 
     Map<String, Long> perApp = result.launches().stream().flatMap(l -> l.instances().stream()).collect(Collectors.groupingBy(i -> i.appId(), Collectors.counting()));
     assertThat(perApp).containsOnly(Map.entry("/db", 2L), Map.entry("/web", 2L));

@@ -1,7 +1,8 @@
 // Follows marathon-app's event stream (/v2/events). EventSource reconnects by itself after a dropped
 // connection; when the stream is closed for good (an error answer, e.g. while a new leader is elected)
-// a new one is opened with a growing pause. Each (re)connection reloads the page's data, since events
-// may have been missed meanwhile. If the stream keeps failing while the API answers (a standby that
+// a new one is opened with a growing pause. Each connection, the first one too, reloads the page's
+// data: what changed before the stream was open (while the page loaded, or while it was down) came as
+// no event. If the stream keeps failing while the API answers (a standby that
 // redirects the stream to a leader on another origin), the page falls back to polling.
 import { connection } from './connection.js';
 
@@ -13,10 +14,9 @@ const TYPES = [
   'deployment_success', 'deployment_failed', 'api_post_event', 'group_change_success', 'app_terminated_event',
 ];
 
-export function followEvents(onEvent, onReconnected) {
+export function followEvents(onEvent, onConnected) {
   const live = document.getElementById('live');
   let pause = 1000;
-  let openedBefore = false;
   let source = null;
   let failures = 0;
   let poller = null;
@@ -30,8 +30,7 @@ export function followEvents(onEvent, onReconnected) {
       poller = null;
       live.textContent = 'Live';
       live.className = 'live on';
-      if (openedBefore) onReconnected();
-      openedBefore = true;
+      onConnected();
     });
     for (const type of TYPES) {
       source.addEventListener(type, (message) => {
@@ -46,7 +45,7 @@ export function followEvents(onEvent, onReconnected) {
     }
     source.addEventListener('error', () => {
       failures += 1;
-      if (failures >= FAILURES_BEFORE_POLLING && !poller) poller = setInterval(onReconnected, POLL_MS);
+      if (failures >= FAILURES_BEFORE_POLLING && !poller) poller = setInterval(onConnected, POLL_MS);
       live.textContent = poller ? 'Polling' : 'Reconnecting…';
       live.className = 'live off';
       fetch('/ping', { cache: 'no-store' }).then(() => connection.reached(), () => connection.lost());

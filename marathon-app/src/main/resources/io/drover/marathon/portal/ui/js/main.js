@@ -30,6 +30,9 @@ const ROUTES = [
 
 let page = {};
 let generation = 0;
+// Events and stream (re)connections so far. One that comes while a page renders finds no page to
+// refresh yet, and the render may have read the data before that change: the page reloads once shown.
+let news = 0;
 
 async function route() {
   const hash = location.hash;
@@ -37,6 +40,7 @@ async function route() {
   if (page.dispose) page.dispose();
   page = {};
   const mine = ++generation;
+  const newsBefore = news;
   const found = ROUTES.map(([pattern, render, section, params]) => [hash.match(pattern), render, section, params]).find(([m]) => m);
   const [match, render, section, params] = found || [null, renderNotFound, '', () => ({})];
   document.querySelectorAll('nav[aria-label=Main] a').forEach((a) => {
@@ -62,6 +66,7 @@ async function route() {
   }
   const title = main.querySelector('#page-title');
   document.title = `${title ? title.textContent : 'Drover'} · Drover`;
+  if (mine === generation && news !== newsBefore) await refreshPage();
 }
 
 /** Reloads the page's data; errors while unreachable are shown by the banner. */
@@ -98,7 +103,11 @@ window.addEventListener('hashchange', () => {
 });
 connection.onBack(refreshPage);
 followEvents((type, data) => {
+  news += 1;
   if (page.onEvent) page.onEvent(type, data);
   else refreshSoon();
-}, refreshPage);
+}, () => {
+  news += 1;
+  refreshPage();
+});
 route();
