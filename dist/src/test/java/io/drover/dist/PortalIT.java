@@ -30,6 +30,7 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.WindowType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -463,6 +464,44 @@ class PortalIT {
     assertThat(get("/ui/../Portal.class").statusCode()).isEqualTo(404);
     assertThat(get("/ui/%2e%2e/Portal.class").statusCode()).as("no way out of the portal's folder").isBetween(400, 404);
     assertThat(get("/ui/..%2fPortal.class").statusCode()).isBetween(400, 404);
+  }
+
+  @Test
+  @Order(16)
+  void manyTabsShareOneEventStreamAndEachFollowsTheEvents() throws Exception {
+    sendJson("POST", "/v2/apps", "{\"id\":\"/portal/tabs\",\"cmd\":\"sleep 600\",\"instances\":1,\"cpus\":0.1,\"mem\":16}");
+    open("#/apps/portal/tabs");
+    awaitRunning(1);
+    String first = browser.getWindowHandle();
+    int streams = eventStreams();
+
+    // More tabs than a browser's six connections per host: a stream each would stall the last tabs.
+    for (int tab = 0; tab < 8; tab++) {
+      browser.switchTo().newWindow(WindowType.TAB);
+      open("#/apps/portal/tabs");
+      awaitRunning(1);
+    }
+    assertThat(eventStreams()).as("the tabs share the first tab's stream").isEqualTo(streams);
+
+    sendJson("PATCH", "/v2/apps/portal/tabs", "{\"instances\":2}");
+    awaitRunning(2);
+    for (String tab : browser.getWindowHandles()) {
+      if (!tab.equals(first)) {
+        browser.switchTo().window(tab).close();
+      }
+    }
+    browser.switchTo().window(first);
+    awaitRunning(2);
+    sendJson("DELETE", "/v2/apps/portal/tabs?force=true", "");
+  }
+
+  /** Event streams attached to marathon-app, from its metrics. */
+  private static int eventStreams() throws Exception {
+    return get("/metrics").body().lines()
+        .filter(line -> line.startsWith("drover_marathon_event_streams "))
+        .mapToInt(line -> (int) Double.parseDouble(line.substring(line.indexOf(' ') + 1)))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no drover_marathon_event_streams in /metrics"));
   }
 
   @Test

@@ -54,7 +54,8 @@ import org.slf4j.LoggerFactory;
  *       launch than before (a new app, a scale-up, a replacement, an ended delay): a revive lifts the
  *       framework's filters, so the next allocation offers every agent with room at once, and a batch
  *       spreads the new instances over all of them instead of piling them onto the few agents whose
- *       filters happened to end first.
+ *       filters happened to end first. Such filter-lifting revives come at most every {@code
+ *       minReviveInterval}; one asked for sooner is sent when the interval is over.
  *   <li>On every subscription it asks the master about its instances; a task the master reports that
  *       belongs to no known instance is killed.
  *   <li>An instance unreachable for its app's {@code inactiveAfter} is replaced, and forgotten after
@@ -88,6 +89,9 @@ public final class MarathonScheduler implements Scheduler, AppScheduling {
   private final Map<AgentId, SeenOffer> knownAgents = new HashMap<>();
   /** How many instances could launch at the last look: more than that calls for a revive. */
   private int launchableBefore;
+  /** A revive to lift the decline filters waits for {@code minReviveInterval} to pass since the last one. */
+  private boolean filterLiftWanted;
+  private Instant lastRevive = Instant.MIN;
   private SchedulerDriver driver;
   /** Read by HTTP threads (the cluster proxy), written on subscription. */
   private volatile MasterInfo subscribedTo;
@@ -132,6 +136,8 @@ public final class MarathonScheduler implements Scheduler, AppScheduling {
     targets.clear();
     knownAgents.clear();
     launchableBefore = 0;
+    filterLiftWanted = false;
+    lastRevive = Instant.MIN;
     queue.clear();
     suppressed = false;
     idleFiltersOutstanding = false;
@@ -497,25 +503,34 @@ public final class MarathonScheduler implements Scheduler, AppScheduling {
     idleFiltersOutstanding |= idle;
   }
 
-  /** Suppresses offers when nothing waits to launch (and no global app waits for new agents), revives when something does. */
+  /**
+   * Suppresses offers when nothing waits to launch (and no global app waits for new agents), revives when
+   * something does; lifts the decline filters by a revive when more may launch than before, at most every
+   * {@code minReviveInterval}.
+   */
   private void updateOfferInterest() {
     if (driver == null) {
       return;
     }
+    Instant now = clock.instant();
     boolean launchesWait = !queue.isEmpty();
     boolean wantOffers = launchesWait || !globalApps().isEmpty();
     int launchable = queue.launchable().stream().mapToInt(PendingLaunch::count).sum();
-    boolean moreLaunchable = launchable > launchableBefore;
+    filterLiftWanted |= launchable > launchableBefore || (launchesWait && idleFiltersOutstanding);
     launchableBefore = launchable;
-    if ((wantOffers && suppressed) || (launchesWait && idleFiltersOutstanding) || moreLaunchable) {
+    boolean liftFiltersNow = filterLiftWanted && !now.isBefore(lastRevive.plus(config.minReviveInterval()));
+    if ((wantOffers && suppressed) || (launchesWait && liftFiltersNow)) {
       LOG.info("Instances wait to be launched: reviving offers");
       driver.revive(config.roles());
       suppressed = false;
       idleFiltersOutstanding = false;
+      filterLiftWanted = false;
+      lastRevive = now;
     } else if (!wantOffers && !suppressed) {
       LOG.info("Nothing waits to be launched: suppressing offers");
       driver.suppress(config.roles());
       suppressed = true;
+      filterLiftWanted = false;
     }
   }
 

@@ -182,9 +182,14 @@ class MarathonSchedulerTest {
     assertThat(driver.offerInterest).as("the instance still waits: offers flow").containsExactly("suppress", "revive");
 
     scheduler.scale(RunSpec.builder("/db", "v1").resources(1, 128, 0, 0).cmd("db").backoff(BACKOFF).build(), 2);
+    assertThat(driver.offerInterest).as("at most one revive per interval").containsExactly("suppress", "revive");
+    clock.advance(SchedulerConfig.DEFAULTS.minReviveInterval());
+    scheduler.tick();
 
     assertThat(driver.offerInterest).as("the filters of the declined offers are lifted for the new instances").containsExactly("suppress", "revive", "revive");
+    clock.advance(SchedulerConfig.DEFAULTS.minReviveInterval());
     scheduler.resourceOffers(driver, List.of(offer("a1", "cpus:0.5;mem:8192")));
+    scheduler.tick();
     assertThat(driver.offerInterest).as("nothing more may launch than before").hasSize(3);
   }
 
