@@ -15,6 +15,7 @@ import io.drover.core.TaskInfo;
 import io.drover.core.TaskState;
 import io.drover.core.TaskStatus;
 import io.drover.core.TaskStatusReason;
+import io.drover.sdk.testing.RecordingSchedulerDriver;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -24,7 +25,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 class HelloSchedulerTest {
-  private final RecordingDriver driver = new RecordingDriver();
+  private final RecordingSchedulerDriver driver = new RecordingSchedulerDriver();
 
   private static HelloSpec spec(int count) {
     return new HelloSpec(count, "echo hi", Resources.cpusMem(0.5, 32), Optional.empty());
@@ -51,7 +52,7 @@ class HelloSchedulerTest {
         driver.accepts.stream().collect(Collectors.toMap(a -> a.offerIds().get(0).value(), a -> (long) a.tasks().size()));
     assertThat(perOffer).containsOnly(Map.entry("o1", 2L), Map.entry("o2", 3L));
     assertThat(driver.launched()).extracting(t -> t.id().value()).containsExactlyInAnyOrder("hello-1", "hello-2", "hello-3", "hello-4", "hello-5");
-    for (RecordingDriver.Accept accept : driver.accepts) {
+    for (RecordingSchedulerDriver.Accept accept : driver.accepts) {
       String agent = accept.offerIds().get(0).value().equals("o1") ? "a1" : "a2";
       assertThat(accept.tasks()).allSatisfy(t -> assertThat(t.agentId()).isEqualTo(AgentId.of(agent)));
     }
@@ -61,7 +62,7 @@ class HelloSchedulerTest {
     assertThat(task.command().shell()).isTrue();
     assertThat(task.container()).isEmpty();
     assertThat(driver.declines).singleElement().satisfies(d -> assertThat(d.offerIds()).containsExactly(OfferId.of("o3")));
-    assertThat(driver.suppressions).hasSize(1);
+    assertThat(driver.offerInterest).containsExactly("suppress");
   }
 
   @Test
@@ -70,12 +71,12 @@ class HelloSchedulerTest {
 
     scheduler.resourceOffers(driver, List.of(offer("o1", "a1", "cpus:1;mem:1024")));
     assertThat(driver.launched()).hasSize(2);
-    assertThat(driver.suppressions).isEmpty();
+    assertThat(driver.offerInterest).isEmpty();
 
     scheduler.resourceOffers(driver, List.of(offer("o2", "a1", "cpus:1;mem:1024"), offer("o3", "a2", "cpus:1;mem:1024")));
     assertThat(driver.launched()).extracting(t -> t.id().value()).containsExactly("hello-1", "hello-2", "hello-3");
     assertThat(driver.accepts.get(1).offerIds()).as("spread: the agent without a hello task").containsExactly(OfferId.of("o3"));
-    assertThat(driver.suppressions).hasSize(1);
+    assertThat(driver.offerInterest).containsExactly("suppress");
 
     scheduler.resourceOffers(driver, List.of(offer("o4", "a3", "cpus:8;mem:8192")));
     assertThat(driver.launched()).hasSize(3);

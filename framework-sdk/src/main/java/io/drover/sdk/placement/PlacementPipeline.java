@@ -62,6 +62,11 @@ public final class PlacementPipeline {
     return new PlacementDecision.Placed(task, best, task.claim(best.available()), bestScore);
   }
 
+  /** Whether no checker vetoes the task on the candidate. */
+  public boolean admits(TaskRequest task, Candidate candidate, RunningTasks running) {
+    return firstVeto(task, candidate, running).isEmpty();
+  }
+
   /**
    * Places {@code tasks} in order on {@code candidates}: each placed task takes its share of its offer
    * and counts as running for the tasks after it, so several tasks can share an offer and spreading

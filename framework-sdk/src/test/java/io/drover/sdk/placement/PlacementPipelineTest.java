@@ -155,6 +155,15 @@ class PlacementPipelineTest {
   }
 
   @Test
+  void admitsACandidateNoCheckerVetoes() {
+    Candidate roomy = Candidate.of(offer("o1", "a1", "cpus:2"));
+    Candidate small = Candidate.of(offer("o2", "a2", "cpus:0.5"));
+
+    assertThat(spreading.admits(request("t", "g", "cpus:1"), roomy, RunningTasks.NONE)).isTrue();
+    assertThat(spreading.admits(request("t", "g", "cpus:1"), small, RunningTasks.NONE)).isFalse();
+  }
+
+  @Test
   void leavesItsInputUnchanged() {
     List<Candidate> candidates = Candidate.fromOffers(List.of(offer("o1", "a1", "cpus:1")));
 

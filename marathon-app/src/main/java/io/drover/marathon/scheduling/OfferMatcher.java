@@ -124,7 +124,7 @@ public final class OfferMatcher {
       Set<AgentId> ofApp = new HashSet<>();
       for (List<Candidate> some : List.of(candidates, peerCandidates)) {
         for (Candidate candidate : some) {
-          if (checksOnly.place(task, List.of(candidate), running) instanceof PlacementDecision.Placed) {
+          if (checksOnly.admits(task, candidate, running)) {
             ofApp.add(candidate.agentId());
           }
         }

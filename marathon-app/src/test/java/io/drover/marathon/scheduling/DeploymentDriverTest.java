@@ -27,6 +27,7 @@ import io.drover.marathon.instance.Instance;
 import io.drover.marathon.instance.InstanceId;
 import io.drover.marathon.instance.InstanceTracker;
 import io.drover.marathon.launch.LaunchQueue;
+import io.drover.sdk.testing.RecordingSchedulerDriver;
 import io.drover.testing.FakeClock;
 import java.time.Duration;
 import java.time.Instant;
@@ -58,7 +59,7 @@ class DeploymentDriverTest {
   private final AtomicLong uuids = new AtomicLong();
   private final MarathonScheduler scheduler =
       new MarathonScheduler(SchedulerConfig.DEFAULTS, tracker, queue, new OfferMatcher(() -> new UUID(0, uuids.incrementAndGet()), false), new InMemoryFrameworkIdStore(), hostChecks, clock);
-  private final RecordingDriver driver = new RecordingDriver();
+  private final RecordingSchedulerDriver driver = new RecordingSchedulerDriver();
   private final ManualExecutor executor = new ManualExecutor();
   private final DeploymentDriver deployments = new DeploymentDriver(scheduler, executor);
   private final Progress progress = new Progress();

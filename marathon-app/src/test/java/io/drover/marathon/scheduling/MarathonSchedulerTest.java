@@ -32,6 +32,7 @@ import io.drover.marathon.launch.LaunchQueue;
 import io.drover.marathon.launch.QueueEntry;
 import io.drover.marathon.launch.RejectReason;
 import io.drover.sdk.ReconcileTask;
+import io.drover.sdk.testing.RecordingSchedulerDriver;
 import io.drover.testing.FakeClock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -64,7 +65,7 @@ class MarathonSchedulerTest {
   private final MarathonScheduler scheduler =
       new MarathonScheduler(
           SchedulerConfig.DEFAULTS, tracker, queue, new OfferMatcher(() -> new UUID(0, uuids.incrementAndGet()), false), frameworkIds, hostChecks, clock);
-  private final RecordingDriver driver = new RecordingDriver();
+  private final RecordingSchedulerDriver driver = new RecordingSchedulerDriver();
   private final List<InstanceChange> changes = new ArrayList<>();
 
   private static RunSpec.Builder web() {
@@ -242,7 +243,7 @@ class MarathonSchedulerTest {
         driver,
         new TaskStatus(TaskId.of("not-an-instance"), TaskState.TASK_FINISHED, Optional.of(AgentId.of("a7")), Optional.empty(), TaskStatusReason.NONE, "", Optional.empty(), StatusSource.SOURCE_AGENT, clock.instant()));
 
-    assertThat(driver.kills).containsExactly(new RecordingDriver.Kill(stray, AgentId.of("a7")));
+    assertThat(driver.kills).containsExactly(new RecordingSchedulerDriver.Kill(stray, AgentId.of("a7")));
     assertThat(tracker.all()).isEmpty();
   }
 
