@@ -301,6 +301,8 @@ public final class MarathonScheduler implements Scheduler, AppScheduling {
     if (!requests.isEmpty()) {
       MatchResult result = matcher.match(offers, requests, tracker.placementView(), peerOffers, now);
       result.launches().forEach(this::launch);
+      // An agent used here has only the rest to offer: judged on its whole offer it would stay a peer.
+      result.launches().forEach(launch -> knownAgents.put(launch.offer().agentId(), new SeenOffer(launch.remainder(), now)));
       result.outcomesByApp().forEach(queue::offersProcessed);
       unused = result.unusedOffers();
       requests.stream().map(r -> r.spec().appId()).distinct().forEach(this::converge);

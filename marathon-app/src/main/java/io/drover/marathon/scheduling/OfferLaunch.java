@@ -1,6 +1,7 @@
 package io.drover.marathon.scheduling;
 
 import io.drover.core.Offer;
+import io.drover.core.Resources;
 import io.drover.core.TaskInfo;
 import io.drover.marathon.instance.Instance;
 import java.util.List;
@@ -17,5 +18,14 @@ public record OfferLaunch(Offer offer, List<PlannedInstance> planned) {
 
   public List<TaskInfo> tasks() {
     return planned.stream().map(PlannedInstance::task).toList();
+  }
+
+  /** The offer as it stands once its tasks took their resources. */
+  public Offer remainder() {
+    Resources left = offer.resources();
+    for (PlannedInstance instance : planned) {
+      left = left.minus(instance.task().resources());
+    }
+    return new Offer(offer.id(), offer.frameworkId(), offer.agentId(), offer.hostname(), left, offer.attributes(), offer.role());
   }
 }

@@ -207,6 +207,17 @@ class MarathonSchedulerTest {
   }
 
   @Test
+  void anAgentTheBatchFilledHoldsNoShareOfTheNextBatch() {
+    scheduler.scale(web().build(), 6);
+    scheduler.resourceOffers(driver, List.of(offer("a1", "cpus:1;mem:8192"), offer("a2", BIG), offer("a3", BIG)));
+    assertThat(perAgent()).containsOnly(Map.entry("a1", 1L), Map.entry("a2", 2L), Map.entry("a3", 2L));
+
+    offers("a2");
+
+    assertThat(perAgent()).as("a1 has no room left, a3 has").containsOnly(Map.entry("a1", 1L), Map.entry("a2", 3L), Map.entry("a3", 2L));
+  }
+
+  @Test
   void agentsThatHaveNotOfferedForTwiceTheDeclineFilterHoldNoShare() {
     offers("a1", "a2");
     clock.advance(SchedulerConfig.DEFAULTS.declineRefuse().multipliedBy(2));
