@@ -9,6 +9,11 @@ import io.drover.core.Resources;
  */
 public final class BinPackScorer implements Scorer {
   @Override
+  public boolean isAgentLocal() {
+    return true;
+  }
+
+  @Override
   public double score(TaskRequest task, Candidate candidate, RunningTasks running) {
     Resources need = task.resources();
     if (need.scalarNames().isEmpty()) {

@@ -6,6 +6,12 @@ import java.util.Optional;
 public final class ConstraintChecker implements Checker {
   public static final String NAME = "constraint";
 
+  /** Constraints may look at other agents (how many tasks a value holds, which value the group took). */
+  @Override
+  public boolean isAgentLocal(TaskRequest task) {
+    return task.constraints().isEmpty();
+  }
+
   @Override
   public Optional<Veto> check(TaskRequest task, Candidate candidate, RunningTasks running) {
     for (Constraint constraint : task.constraints()) {

@@ -21,6 +21,12 @@ public final class EvenSpread implements Checker {
 
   private final Map<String, Integer> levels;
 
+  /** The levels are fixed for the batch; only the candidate's own agent counts. */
+  @Override
+  public boolean isAgentLocal(TaskRequest task) {
+    return true;
+  }
+
   private EvenSpread(Map<String, Integer> levels) {
     this.levels = Map.copyOf(levels);
   }

@@ -1,5 +1,6 @@
 package io.drover.sdk.placement;
 
+import io.drover.core.AgentId;
 import io.drover.core.OfferId;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -41,25 +42,7 @@ public final class PlacementPipeline {
 
   /** Places one task on the best of {@code candidates}, or says why it cannot. */
   public PlacementDecision place(TaskRequest task, List<Candidate> candidates, RunningTasks running) {
-    Candidate best = null;
-    double bestScore = -1;
-    Map<OfferId, Veto> vetoes = new LinkedHashMap<>();
-    for (Candidate candidate : candidates) {
-      Optional<Veto> veto = firstVeto(task, candidate, running);
-      if (veto.isPresent()) {
-        vetoes.put(candidate.offer().id(), veto.get());
-        continue;
-      }
-      double score = score(task, candidate, running);
-      if (score > bestScore) {
-        best = candidate;
-        bestScore = score;
-      }
-    }
-    if (best == null) {
-      return new PlacementDecision.Waiting(task, vetoes);
-    }
-    return new PlacementDecision.Placed(task, best, task.claim(best.available()), bestScore);
+    return new Verdicts(task, candidates, running).decide(task, candidates);
   }
 
   /** Whether no checker vetoes the task on the candidate. */
@@ -71,23 +54,42 @@ public final class PlacementPipeline {
    * Places {@code tasks} in order on {@code candidates}: each placed task takes its share of its offer
    * and counts as running for the tasks after it, so several tasks can share an offer and spreading
    * sees the batch's own placements.
+   *
+   * <p>A run of tasks with the same needs (an app's instances) is judged once: when every checker and
+   * scorer is {@linkplain Checker#isAgentLocal agent-local}, a placement changes only the verdicts on
+   * its own agent's candidates, so only those are judged again for the next task of the run.
    */
   public PlacementPlan plan(List<TaskRequest> tasks, List<Candidate> candidates, RunningTasks running) {
     List<Candidate> remaining = new ArrayList<>(candidates);
     Map<OfferId, Integer> positions = new HashMap<>();
+    Map<AgentId, List<Integer>> positionsByAgent = new HashMap<>();
     for (int i = 0; i < remaining.size(); i++) {
       positions.putIfAbsent(remaining.get(i).offer().id(), i);
+      positionsByAgent.computeIfAbsent(remaining.get(i).agentId(), a -> new ArrayList<>()).add(i);
     }
     PlannedTasks planned = new PlannedTasks(running);
     List<PlacementDecision.Placed> placed = new ArrayList<>();
     List<PlacementDecision.Waiting> waiting = new ArrayList<>();
+    Verdicts verdicts = null;
+    AgentId changed = null;
     for (TaskRequest task : tasks) {
-      PlacementDecision decision = place(task, remaining, planned);
+      if (verdicts != null && verdicts.holdFor(task)) {
+        if (changed != null) {
+          for (int i : positionsByAgent.get(changed)) {
+            verdicts.judge(i, task, remaining.get(i), planned);
+          }
+        }
+      } else {
+        verdicts = new Verdicts(task, remaining, planned);
+      }
+      changed = null;
+      PlacementDecision decision = verdicts.decide(task, remaining);
       if (decision instanceof PlacementDecision.Placed p) {
         int position = positions.get(p.offerId());
         remaining.set(position, p.candidate().minus(p.claimed()));
         planned.add(task.group(), p.candidate().site());
         placed.add(p);
+        changed = p.candidate().agentId();
       } else if (decision instanceof PlacementDecision.Waiting w) {
         waiting.add(w);
       }
@@ -97,6 +99,59 @@ public final class PlacementPipeline {
         placed,
         waiting,
         candidates.stream().map(Candidate::offer).filter(o -> !used.contains(o.id())).distinct().toList());
+  }
+
+  /** The verdict of the checkers and scorers on each candidate for one task's needs. */
+  private final class Verdicts {
+    private final TaskRequest needs;
+    private final boolean agentLocal;
+    /** Per candidate, its veto, or null if it is admitted and then scored. */
+    private final Veto[] vetoes;
+    private final double[] scores;
+
+    Verdicts(TaskRequest task, List<Candidate> candidates, RunningTasks running) {
+      this.needs = task;
+      this.agentLocal = checkers.stream().allMatch(c -> c.isAgentLocal(task)) && scorers.stream().allMatch(s -> s.scorer().isAgentLocal());
+      this.vetoes = new Veto[candidates.size()];
+      this.scores = new double[candidates.size()];
+      for (int i = 0; i < candidates.size(); i++) {
+        judge(i, task, candidates.get(i), running);
+      }
+    }
+
+    /** Whether these verdicts still hold for {@code task} but on the agent that changed since. */
+    boolean holdFor(TaskRequest task) {
+      return agentLocal
+          && task.group().equals(needs.group())
+          && task.resources().equals(needs.resources())
+          && task.portCount() == needs.portCount()
+          && task.resourceRoles().equals(needs.resourceRoles())
+          && task.constraints().equals(needs.constraints());
+    }
+
+    void judge(int position, TaskRequest task, Candidate candidate, RunningTasks running) {
+      vetoes[position] = firstVeto(task, candidate, running).orElse(null);
+      scores[position] = vetoes[position] == null ? score(task, candidate, running) : -1;
+    }
+
+    /** The highest score wins, the earlier candidate on a tie. */
+    PlacementDecision decide(TaskRequest task, List<Candidate> candidates) {
+      int best = -1;
+      for (int i = 0; i < candidates.size(); i++) {
+        if (vetoes[i] == null && (best < 0 || scores[i] > scores[best])) {
+          best = i;
+        }
+      }
+      if (best < 0) {
+        Map<OfferId, Veto> byOffer = new LinkedHashMap<>();
+        for (int i = 0; i < candidates.size(); i++) {
+          byOffer.put(candidates.get(i).offer().id(), vetoes[i]);
+        }
+        return new PlacementDecision.Waiting(task, byOffer);
+      }
+      Candidate winner = candidates.get(best);
+      return new PlacementDecision.Placed(task, winner, task.claim(winner.available()), scores[best]);
+    }
   }
 
   private Optional<Veto> firstVeto(TaskRequest task, Candidate candidate, RunningTasks running) {

@@ -12,6 +12,11 @@ public final class ResourceRolesChecker implements Checker {
   public static final String NAME = "roles";
 
   @Override
+  public boolean isAgentLocal(TaskRequest task) {
+    return true;
+  }
+
+  @Override
   public Optional<Veto> check(TaskRequest task, Candidate candidate, RunningTasks running) {
     if (task.resourceRoles().isEmpty() || task.resourceRoles().contains(candidate.resourceRole())) {
       return Optional.empty();

@@ -15,6 +15,11 @@ public final class ResourcesChecker implements Checker {
   public static final String NAME = "resources";
 
   @Override
+  public boolean isAgentLocal(TaskRequest task) {
+    return true;
+  }
+
+  @Override
   public Optional<Veto> check(TaskRequest task, Candidate candidate, RunningTasks running) {
     Resources need = task.resources();
     Resources have = candidate.available();

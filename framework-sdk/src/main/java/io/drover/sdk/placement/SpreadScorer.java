@@ -10,6 +10,11 @@ package io.drover.sdk.placement;
  */
 public final class SpreadScorer implements Scorer {
   @Override
+  public boolean isAgentLocal() {
+    return true;
+  }
+
+  @Override
   public double score(TaskRequest task, Candidate candidate, RunningTasks running) {
     double sameGroup = running.count(candidate.agentId(), task.group());
     double total = running.total(candidate.agentId());

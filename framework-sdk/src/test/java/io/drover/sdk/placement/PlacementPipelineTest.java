@@ -12,8 +12,10 @@ import io.drover.core.OfferId;
 import io.drover.core.Ranges;
 import io.drover.core.Resources;
 import io.drover.core.TaskId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -161,6 +163,53 @@ class PlacementPipelineTest {
 
     assertThat(spreading.admits(request("t", "g", "cpus:1"), roomy, RunningTasks.NONE)).isTrue();
     assertThat(spreading.admits(request("t", "g", "cpus:1"), small, RunningTasks.NONE)).isFalse();
+  }
+
+  @Test
+  void aPlanThatJudgesOnlyTheChangedAgentAgainPlacesExactlyAsOneThatJudgesAllAfresh() {
+    Random random = new Random(42);
+    List<Candidate> candidates = new ArrayList<>();
+    TaskTally running = new TaskTally();
+    for (int agent = 0; agent < 20; agent++) {
+      // some agents offer twice in the batch
+      for (int offer = 0; offer < 1 + random.nextInt(2); offer++) {
+        candidates.add(Candidate.of(offer("o" + agent + "-" + offer, "a" + agent, "cpus:" + (1 + random.nextInt(4)) + ";mem:" + 256 * (1 + random.nextInt(16)) + ";ports:[31000-31005]")));
+      }
+      for (int task = 0; task < random.nextInt(4); task++) {
+        running.put(TaskId.of("old-" + agent + "-" + task), "g" + random.nextInt(3), site("a" + agent));
+      }
+    }
+    List<TaskRequest> tasks = new ArrayList<>();
+    for (int run = 0; run < 15; run++) {
+      String group = "g" + random.nextInt(3);
+      String needs = "cpus:" + (0.5 + random.nextInt(3)) + ";mem:" + 128 * (1 + random.nextInt(8));
+      int ports = random.nextInt(3);
+      for (int i = 0; i < 1 + random.nextInt(25); i++) {
+        tasks.add(request("t" + run + "-" + i, group, needs).withPorts(ports));
+      }
+    }
+    EvenSpread evenSpread = EvenSpread.of(Map.of("g0", 30, "g1", 30), Map.of("g0", List.of(AgentId.of("a1"), AgentId.of("a2")), "g1", List.of(AgentId.of("a3"))), running);
+    List<Checker> checkers = List.of(new ResourceRolesChecker(), new ResourcesChecker(), evenSpread);
+    List<Scorer> scorers = List.of(new SpreadScorer(), new BinPackScorer());
+    PlacementPipeline.Builder reusing = PlacementPipeline.builder();
+    PlacementPipeline.Builder afresh = PlacementPipeline.builder();
+    for (Checker checker : checkers) {
+      reusing.check(checker);
+      afresh.check(checker::check); // a lambda does not claim to be agent-local
+    }
+    for (Scorer scorer : scorers) {
+      reusing.score(scorer, 1);
+      afresh.score(scorer::score, 1);
+    }
+
+    PlacementPlan reused = reusing.build().plan(tasks, candidates, running);
+    PlacementPlan fresh = afresh.build().plan(tasks, candidates, running);
+
+    assertThat(reused.placed()).as("some tasks are placed").hasSizeGreaterThan(20);
+    assertThat(reused.waiting()).as("and some wait").isNotEmpty();
+    assertThat(reused.placed()).isEqualTo(fresh.placed());
+    assertThat(reused.waiting()).isEqualTo(fresh.waiting());
+    assertThat(reused.unusedOffers()).isEqualTo(fresh.unusedOffers());
   }
 
   @Test

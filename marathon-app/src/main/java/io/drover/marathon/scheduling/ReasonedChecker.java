@@ -22,4 +22,9 @@ final class ReasonedChecker implements Checker {
   public Optional<Veto> check(TaskRequest task, Candidate candidate, RunningTasks running) {
     return delegate.check(task, candidate, running).map(veto -> new Veto(reason.name(), veto.reason()));
   }
+
+  @Override
+  public boolean isAgentLocal(TaskRequest task) {
+    return delegate.isAgentLocal(task);
+  }
 }

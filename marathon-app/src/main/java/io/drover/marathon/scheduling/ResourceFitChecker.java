@@ -28,6 +28,11 @@ final class ResourceFitChecker implements Checker {
   private final ResourcesChecker resources = new ResourcesChecker();
 
   @Override
+  public boolean isAgentLocal(TaskRequest task) {
+    return true;
+  }
+
+  @Override
   public Optional<Veto> check(TaskRequest task, Candidate candidate, RunningTasks running) {
     return resources.check(task, candidate, running).map(veto -> new Veto(firstShortfall(task, candidate).name(), veto.reason()));
   }

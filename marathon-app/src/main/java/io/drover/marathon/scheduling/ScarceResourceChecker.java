@@ -12,6 +12,11 @@ import java.util.Optional;
 /** Keeps agents with GPUs for the apps that use them (Marathon's restricted GPU scheduling). */
 final class ScarceResourceChecker implements Checker {
   @Override
+  public boolean isAgentLocal(TaskRequest task) {
+    return true;
+  }
+
+  @Override
   public Optional<Veto> check(TaskRequest task, Candidate candidate, RunningTasks running) {
     if (candidate.available().scalarMillis(Resources.GPUS) > 0 && task.resources().scalarMillis(Resources.GPUS) == 0) {
       return Optional.of(
