@@ -10,4 +10,9 @@ import java.util.Optional;
 public interface Constraint {
   /** Empty if the task may go on the candidate; otherwise why the constraint forbids it. */
   Optional<String> violation(TaskRequest task, Candidate candidate, RunningTasks running);
+
+  /** As {@link Checker#isAgentLocal}: whether the answer depends only on the candidate and its own agent. */
+  default boolean isAgentLocal() {
+    return false;
+  }
 }

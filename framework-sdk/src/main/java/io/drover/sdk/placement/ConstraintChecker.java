@@ -6,10 +6,10 @@ import java.util.Optional;
 public final class ConstraintChecker implements Checker {
   public static final String NAME = "constraint";
 
-  /** Constraints may look at other agents (how many tasks a value holds, which value the group took). */
+  /** Most constraints look at other agents too (how many tasks a value holds, which value the group took). */
   @Override
   public boolean isAgentLocal(TaskRequest task) {
-    return task.constraints().isEmpty();
+    return task.constraints().stream().allMatch(Constraint::isAgentLocal);
   }
 
   @Override

@@ -35,6 +35,26 @@ class ConstraintCheckerTest {
   }
 
   @Test
+  void isAgentLocalOnlyWhenEveryConstraintOfTheTaskIs() {
+    Constraint local =
+        new Constraint() {
+          @Override
+          public Optional<String> violation(TaskRequest task, Candidate candidate, RunningTasks running) {
+            return Optional.empty();
+          }
+
+          @Override
+          public boolean isAgentLocal() {
+            return true;
+          }
+        };
+
+    assertThat(checker.isAgentLocal(request("t", "web", "cpus:1"))).isTrue();
+    assertThat(checker.isAgentLocal(request("t", "web", "cpus:1").withConstraints(List.of(local)))).isTrue();
+    assertThat(checker.isAgentLocal(request("t", "web", "cpus:1").withConstraints(List.of(local, uniqueHost)))).isFalse();
+  }
+
+  @Test
   void theFirstBrokenConstraintVetoesWithItsReason() {
     TaskTally running = new TaskTally();
     running.put(TaskId.of("web-1"), "web", site("a2"));

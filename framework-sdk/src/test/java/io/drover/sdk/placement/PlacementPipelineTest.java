@@ -15,6 +15,7 @@ import io.drover.core.TaskId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.function.Function;
@@ -179,17 +180,30 @@ class PlacementPipelineTest {
         running.put(TaskId.of("old-" + agent + "-" + task), "g" + random.nextInt(3), site("a" + agent));
       }
     }
+    Constraint notOnA7 =
+        new Constraint() {
+          @Override
+          public Optional<String> violation(TaskRequest task, Candidate candidate, RunningTasks tasks) {
+            return candidate.agentId().equals(AgentId.of("a7")) ? Optional.of("not on a7") : Optional.empty();
+          }
+
+          @Override
+          public boolean isAgentLocal() {
+            return true;
+          }
+        };
     List<TaskRequest> tasks = new ArrayList<>();
     for (int run = 0; run < 15; run++) {
       String group = "g" + random.nextInt(3);
       String needs = "cpus:" + (0.5 + random.nextInt(3)) + ";mem:" + 128 * (1 + random.nextInt(8));
       int ports = random.nextInt(3);
+      List<Constraint> constraints = random.nextBoolean() ? List.of(notOnA7) : List.of();
       for (int i = 0; i < 1 + random.nextInt(25); i++) {
-        tasks.add(request("t" + run + "-" + i, group, needs).withPorts(ports));
+        tasks.add(request("t" + run + "-" + i, group, needs).withPorts(ports).withConstraints(constraints));
       }
     }
     EvenSpread evenSpread = EvenSpread.of(Map.of("g0", 30, "g1", 30), Map.of("g0", List.of(AgentId.of("a1"), AgentId.of("a2")), "g1", List.of(AgentId.of("a3"))), running);
-    List<Checker> checkers = List.of(new ResourceRolesChecker(), new ResourcesChecker(), evenSpread);
+    List<Checker> checkers = List.of(new ResourceRolesChecker(), new ResourcesChecker(), new ConstraintChecker(), evenSpread);
     List<Scorer> scorers = List.of(new SpreadScorer(), new BinPackScorer());
     PlacementPipeline.Builder reusing = PlacementPipeline.builder();
     PlacementPipeline.Builder afresh = PlacementPipeline.builder();

@@ -23,6 +23,12 @@ public record IsConstraint(Field field, String expected) implements MarathonCons
     return Optional.of(expected);
   }
 
+  /** Reads the candidate's own hostname or attribute only. */
+  @Override
+  public boolean isAgentLocal() {
+    return true;
+  }
+
   @Override
   public Optional<String> violation(TaskRequest task, Candidate candidate, RunningTasks running) {
     Optional<String> here = field.valueAt(candidate.site());

@@ -25,6 +25,12 @@ public record RegexConstraint(Field field, ConstraintOperator operator, BoundedR
     return Optional.of(regex.pattern());
   }
 
+  /** Reads the candidate's own hostname or attribute only. */
+  @Override
+  public boolean isAgentLocal() {
+    return true;
+  }
+
   @Override
   public Optional<String> violation(TaskRequest task, Candidate candidate, RunningTasks running) {
     boolean like = operator == ConstraintOperator.LIKE;

@@ -453,6 +453,10 @@ public final class MarathonScheduler implements Scheduler, AppScheduling {
       changed = true;
     } else if (current.kill().isEmpty() && launchedWith(current).map(own -> hostChecks.failedForGood(instance.id(), own.hostHealthChecks())).orElse(false)) {
       LOG.info("Instance {} failed a health check run from marathon-app too often: replacing it", current.id());
+      // Probes answer on their own thread: the failure that condemns it may have come after this tick kept
+      // the verdicts, and a killed instance is no longer watched. Keep them now, so its health says why.
+      List<HealthCheck> checks = launchedWith(current).orElseThrow().hostHealthChecks();
+      current = tracker.hostChecksJudged(current.id(), hostChecks.states(current, checks)).orElse(current);
       kill(current, KillReason.UNHEALTHY, now);
       changed = true;
     }

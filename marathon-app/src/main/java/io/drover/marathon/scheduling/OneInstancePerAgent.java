@@ -9,6 +9,12 @@ import java.util.Optional;
 
 /** Global mode's rule: an agent runs at most one instance of the app. */
 final class OneInstancePerAgent implements Constraint {
+  /** Counts the candidate's own agent only. */
+  @Override
+  public boolean isAgentLocal() {
+    return true;
+  }
+
   @Override
   public Optional<String> violation(TaskRequest task, Candidate candidate, RunningTasks running) {
     return running.count(candidate.agentId(), task.group()) > 0

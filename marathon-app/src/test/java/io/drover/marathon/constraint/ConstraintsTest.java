@@ -47,6 +47,17 @@ class ConstraintsTest {
   }
 
   @Test
+  void onlyTheOperatorsThatReadTheCandidateAloneAreAgentLocal() {
+    assertThat(ConstraintParser.parse(List.of("hostname", "LIKE", "a.*")).isAgentLocal()).isTrue();
+    assertThat(ConstraintParser.parse(List.of("rack", "UNLIKE", "r1")).isAgentLocal()).isTrue();
+    assertThat(ConstraintParser.parse(List.of("rack", "IS", "r1")).isAgentLocal()).isTrue();
+    assertThat(ConstraintParser.parse(List.of("hostname", "UNIQUE")).isAgentLocal()).isFalse();
+    assertThat(ConstraintParser.parse(List.of("rack", "CLUSTER")).isAgentLocal()).isFalse();
+    assertThat(ConstraintParser.parse(List.of("rack", "GROUP_BY")).isAgentLocal()).isFalse();
+    assertThat(ConstraintParser.parse(List.of("rack", "MAX_PER", "2")).isAgentLocal()).isFalse();
+  }
+
+  @Test
   void uniqueHostnameAllowsOneInstancePerHostAndSaysWhichHostIsTaken() {
     runs(agent("local-2", ""));
 
