@@ -47,7 +47,10 @@ final class LocalCommand implements Callable<Integer> {
   @Option(names = "--protocol-port", defaultValue = "5055", description = "Master protocol port (default: ${DEFAULT-VALUE})")
   int protocolPort;
 
-  @Option(names = "--agent-port", defaultValue = "5051", description = "HTTP port of the first agent; the others follow (default: ${DEFAULT-VALUE})")
+  @Option(
+      names = "--agent-port",
+      defaultValue = "5051",
+      description = "HTTP port of the first agent; the others follow; 0: each agent takes any free port (default: ${DEFAULT-VALUE})")
   int firstAgentPort;
 
   @Option(names = "--marathon-port", defaultValue = "8080", description = "marathon-app REST API port (default: ${DEFAULT-VALUE})")
@@ -78,7 +81,7 @@ final class LocalCommand implements Callable<Integer> {
       AgentConfig config =
           AgentConfig.defaults(root.resolve("agent-" + i), zk)
               .withHostname(LocalAgents.hostname(i))
-              .withHttp("127.0.0.1", firstAgentPort + i - 1)
+              .withHttp("127.0.0.1", firstAgentPort == 0 ? 0 : firstAgentPort + i - 1)
               .withResources(agentResourcesEach.get(i - 1));
       Agent agent = AgentCommand.start(docker.applyTo(config));
       // A local cluster is put away whole: its tasks must not outlive it.

@@ -30,7 +30,7 @@ class DroverLocalDockerIT {
   @TempDir static Path work;
   private static DroverProcess local;
   private static int zkPort;
-  private static int firstAgentPort;
+  private static int masterPort;
   private static String image;
 
   @BeforeAll
@@ -39,8 +39,7 @@ class DroverLocalDockerIT {
     Assumptions.assumeTrue(dockerHost != null && !dockerHost.isBlank(), "DOCKER_HOST is not set, so the Docker end-to-end test is skipped: ./run-tests provides an engine");
     image = System.getenv().getOrDefault("DROVER_TEST_IMAGE", "drover-test/busybox:1");
     zkPort = freePort();
-    int masterPort = freePort();
-    firstAgentPort = freePort();
+    masterPort = freePort();
     local =
         DroverProcess.start(
             work,
@@ -51,7 +50,7 @@ class DroverLocalDockerIT {
             "--zk-port", Integer.toString(zkPort),
             "--master-port", Integer.toString(masterPort),
             "--protocol-port", Integer.toString(freePort()),
-            "--agent-port", Integer.toString(firstAgentPort),
+            "--agent-port", "0",
             "--agent-resources", "cpus:2;mem:1024;disk:1024;ports:[31200-31300]",
             "--docker-socket", dockerHost);
     await()
@@ -82,7 +81,8 @@ class DroverLocalDockerIT {
 
   @Test
   void helloRunsItsTasksInDockerContainers() throws Exception {
-    JsonNode agent = JSON.readTree(get("http://127.0.0.1:" + firstAgentPort + "/state").body());
+    String agentUrl = JSON.readTree(get("http://127.0.0.1:" + masterPort + "/state").body()).at("/agents/0/url").asText();
+    JsonNode agent = JSON.readTree(get(agentUrl + "/state").body());
     assertThat(agent.path("capabilities")).as("the agent found no Docker engine at DOCKER_HOST:\n" + local.output()).extracting(JsonNode::asText).contains("docker");
 
     // Only a container has /.dockerenv: a task run as a plain process would fail.

@@ -52,9 +52,9 @@ final class LocalCluster implements AutoCloseable {
             "--zk-port", Integer.toString(zkPort),
             "--master-port", Integer.toString(masterPort),
             "--protocol-port", Integer.toString(freePort()),
-            // The agents take consecutive ports from this one; a free port's neighbours are free often
-            // enough on a test machine, and a clash fails loudly at start.
-            "--agent-port", Integer.toString(freePort()),
+            // Any free port for each agent (consecutive ones from a free port may clash); the tests
+            // find the agents through the master.
+            "--agent-port", "0",
             "--marathon-port", Integer.toString(marathonPort),
             "--agent-resources", agentResources};
     LocalCluster cluster = new LocalCluster(work, args, agents, zkPort, masterPort, marathonPort);
