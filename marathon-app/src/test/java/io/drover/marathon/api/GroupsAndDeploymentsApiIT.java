@@ -292,6 +292,8 @@ class GroupsAndDeploymentsApiIT {
     finishAll(node, node.executor.started.get(0).id());
     String deploymentId = standby.send("PUT", "/v2/groups", groupBody).json().get("deploymentId").asText();
     node.manager.stepFinished(deploymentId, 0);
+    // Abdicating while the standby's latch is not registered yet would rightly elect the same node again.
+    await().atMost(Duration.ofSeconds(10)).until(() -> node.client.getChildren().forPath(paths.election()).size() == 2);
     assertThat(standby.send("DELETE", "/v2/leader", null).status()).isEqualTo(200);
 
     await().atMost(Duration.ofSeconds(15)).until(standby.manager::isLeading);

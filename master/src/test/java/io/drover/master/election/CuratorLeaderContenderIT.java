@@ -108,6 +108,8 @@ class CuratorLeaderContenderIT {
       staleRegistry.load();
       staleRegistry.putAgent(AgentId.of("before"), info).get();
 
+      // Abdicating before the other's latch is registered would rightly elect the same contender again.
+      await().atMost(WAIT).until(() -> observer.getChildren().forPath(PATHS.election()).size() == 2);
       (first == heardA ? a : b).abdicate("test hands over");
       await().atMost(WAIT).until(second::isLeading);
 

@@ -93,6 +93,15 @@ class EpochLeaderElectionIT {
     return participant(client(30_000), id, Duration.ofSeconds(5), recorder);
   }
 
+  /**
+   * Waits until {@code count} participants contend: one that abdicates while it is the only one (its
+   * rival's latch not registered yet) is rightly elected again at once.
+   */
+  private void awaitContenders(int count) {
+    CuratorFramework observer = client(30_000);
+    await().atMost(DEADLINE).until(() -> observer.getChildren().forPath(ROOT + "/election").size() == count);
+  }
+
   private String leaderNode(CuratorFramework client) throws Exception {
     return new String(client.getData().forPath(ROOT + "/leader"), StandardCharsets.UTF_8);
   }
@@ -135,6 +144,7 @@ class EpochLeaderElectionIT {
     whileLeading.put(ROOT + "/state", "from a".getBytes(StandardCharsets.UTF_8));
     whileLeading.commit();
 
+    awaitContenders(2);
     electionA.abdicate("asked to step down");
     await().atMost(DEADLINE).until(() -> b.elected.size() == 1);
 
@@ -159,8 +169,10 @@ class EpochLeaderElectionIT {
     await().atMost(DEADLINE).until(() -> a.elected.size() == 1);
     EpochLeaderElection electionB = participant("b", b);
 
+    awaitContenders(2);
     electionA.abdicate("first hand-over");
     await().atMost(DEADLINE).until(() -> b.elected.size() == 1);
+    awaitContenders(2);
     electionB.abdicate("second hand-over");
     await().atMost(DEADLINE).until(() -> a.elected.size() == 2);
 
