@@ -77,7 +77,7 @@ public final class EvenSpread implements Checker {
   }
 
   /** The level of a group, if it is limited. */
-  public Optional<Integer> level(String group) {
+  Optional<Integer> level(String group) {
     return Optional.ofNullable(levels.get(group));
   }
 

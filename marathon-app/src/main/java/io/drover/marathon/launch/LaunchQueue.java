@@ -72,6 +72,18 @@ public final class LaunchQueue {
         .toList();
   }
 
+  /** How many instances may be launched now, over all apps: what {@link #launchable} adds up to, without listing it. */
+  public synchronized int launchableCount() {
+    Instant now = clock.instant();
+    int count = 0;
+    for (Map.Entry<Key, Integer> entry : wanted.entrySet()) {
+      if (activeDelay(entry.getKey(), now).isEmpty()) {
+        count += entry.getValue();
+      }
+    }
+    return count;
+  }
+
   /** Forgets everything about an app: what it wants, its delays and statistics. */
   public synchronized void removeApp(String appId) {
     wanted.keySet().removeIf(k -> k.appId().equals(appId));

@@ -451,14 +451,16 @@ public final class MarathonScheduler implements Scheduler, AppScheduling {
       LOG.info("Instance {} failed its health check {} times: replacing it", current.id(), current.agentHealth().consecutiveFailures());
       kill(current, KillReason.UNHEALTHY, now);
       changed = true;
-    } else if (current.kill().isEmpty() && launchedWith(current).map(own -> hostChecks.failedForGood(instance.id(), own.hostHealthChecks())).orElse(false)) {
-      LOG.info("Instance {} failed a health check run from marathon-app too often: replacing it", current.id());
-      // Probes answer on their own thread: the failure that condemns it may have come after this tick kept
-      // the verdicts, and a killed instance is no longer watched. Keep them now, so its health says why.
-      List<HealthCheck> checks = launchedWith(current).orElseThrow().hostHealthChecks();
-      current = tracker.hostChecksJudged(current.id(), hostChecks.states(current, checks)).orElse(current);
-      kill(current, KillReason.UNHEALTHY, now);
-      changed = true;
+    } else if (current.kill().isEmpty()) {
+      List<HealthCheck> ownChecks = launchedWith(current).map(RunSpec::hostHealthChecks).orElse(List.of());
+      if (hostChecks.failedForGood(current.id(), ownChecks)) {
+        LOG.info("Instance {} failed a health check run from marathon-app too often: replacing it", current.id());
+        // Probes answer on their own thread: the failure that condemns it may have come after this tick kept
+        // the verdicts, and a killed instance is no longer watched. Keep them now, so its health says why.
+        current = tracker.hostChecksJudged(current.id(), hostChecks.states(current, ownChecks)).orElse(current);
+        kill(current, KillReason.UNHEALTHY, now);
+        changed = true;
+      }
     }
     return changed;
   }
@@ -521,7 +523,7 @@ public final class MarathonScheduler implements Scheduler, AppScheduling {
     Instant now = clock.instant();
     boolean launchesWait = !queue.isEmpty();
     boolean wantOffers = launchesWait || !globalApps().isEmpty();
-    int launchable = queue.launchable().stream().mapToInt(PendingLaunch::count).sum();
+    int launchable = queue.launchableCount();
     filterLiftWanted |= launchable > launchableBefore || (launchesWait && idleFiltersOutstanding);
     launchableBefore = launchable;
     boolean liftFiltersNow = filterLiftWanted && !now.isBefore(lastRevive.plus(config.minReviveInterval()));

@@ -63,9 +63,13 @@ public final class OfferMatcher {
     if (keepGpuAgentsForGpuApps) {
       checks.add(new ScarceResourceChecker());
     }
+    this.checksOnly = withChecks().build();
+  }
+
+  private PlacementPipeline.Builder withChecks() {
     PlacementPipeline.Builder builder = PlacementPipeline.builder();
     checks.forEach(builder::check);
-    this.checksOnly = builder.build();
+    return builder;
   }
 
   /**
@@ -108,9 +112,7 @@ public final class OfferMatcher {
   }
 
   private PlacementPipeline pipeline(EvenSpread evenSpread) {
-    PlacementPipeline.Builder builder = PlacementPipeline.builder();
-    checks.forEach(builder::check);
-    return builder.check(evenSpread).score(new SpreadScorer(), 1).build();
+    return withChecks().check(evenSpread).score(new SpreadScorer(), 1).build();
   }
 
   /** Each app's peers: the agents, of this batch or offering lately, that could take its first instance. */

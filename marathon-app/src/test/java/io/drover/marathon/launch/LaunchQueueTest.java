@@ -50,12 +50,14 @@ class LaunchQueueTest {
     queue.launchFailed("/web", "v1", BACKOFF);
 
     assertThat(queue.launchable()).containsExactly(new PendingLaunch("/db", "v1", 1));
+    assertThat(queue.launchableCount()).isEqualTo(1);
     assertThat(queue.isEmpty()).isFalse();
     assertThat(queue.nextDelayEnd()).contains(clock.instant().plusSeconds(10));
 
     clock.advance(Duration.ofSeconds(10));
 
     assertThat(queue.launchable()).containsExactlyInAnyOrder(new PendingLaunch("/db", "v1", 1), new PendingLaunch("/web", "v1", 2));
+    assertThat(queue.launchableCount()).isEqualTo(3);
   }
 
   @Test
