@@ -3,15 +3,14 @@ package io.drover.agent.task;
 import com.google.protobuf.InvalidProtocolBufferException;
 import io.drover.agent.checkpoint.AtomicFiles;
 import io.drover.core.FrameworkId;
-import io.drover.core.TaskState;
 import io.drover.protocol.FromProto;
 import io.drover.protocol.ToProto;
+import io.drover.protocol.v1.CompletedTaskList;
+import io.drover.protocol.v1.CompletedTaskRecord;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayDeque;
-import java.util.Base64;
 import java.util.Collection;
 import java.util.Deque;
 import java.util.List;
@@ -21,15 +20,14 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The agent's most recently completed tasks, at most {@code capacity}, oldest dropped first (Mesos's
- * {@code completed_tasks}). Checkpointed to one small file, one task per line, so a restarted agent
- * still knows where their sandboxes are.
+ * {@code completed_tasks}). Checkpointed to one small file (a {@code CompletedTaskList} protobuf, as the
+ * agent's other checkpoints), so a restarted agent still knows where their sandboxes are.
  *
  * <p>Confined to the agent's event thread.
  */
 public final class CompletedTasks {
   public static final int DEFAULT_CAPACITY = 200;
   private static final Logger LOG = LoggerFactory.getLogger(CompletedTasks.class);
-  private static final String NO_SANDBOX = "-";
 
   private final Path file;
   private final int capacity;
@@ -43,15 +41,18 @@ public final class CompletedTasks {
     this.capacity = capacity;
   }
 
-  /** The completed tasks checkpointed in {@code file} (none when it does not exist); unreadable lines are skipped. */
+  /**
+   * The completed tasks checkpointed in {@code file} (none when it does not exist, or cannot be read: they
+   * are a record of the past, not something to stop the agent for); unreadable entries are skipped.
+   */
   public static CompletedTasks load(Path file, int capacity) throws IOException {
     CompletedTasks out = new CompletedTasks(file, capacity);
     Optional<byte[]> content = AtomicFiles.read(file);
     if (content.isPresent()) {
-      for (String line : new String(content.get(), StandardCharsets.UTF_8).split("\n")) {
-        if (!line.isBlank()) {
-          parse(line).ifPresent(out::keep);
-        }
+      try {
+        CompletedTaskList.parseFrom(content.get()).getTasksList().forEach(record -> fromRecord(record).ifPresent(out::keep));
+      } catch (InvalidProtocolBufferException e) {
+        LOG.warn("Starting without the completed tasks checkpointed in {}: it cannot be read ({})", file, e.getMessage());
       }
     }
     return out;
@@ -84,39 +85,31 @@ public final class CompletedTasks {
   }
 
   private void save() throws IOException {
-    StringBuilder text = new StringBuilder();
-    for (CompletedTask t : tasks) {
-      text.append(format(t)).append('\n');
-    }
-    AtomicFiles.write(file, text.toString().getBytes(StandardCharsets.UTF_8));
+    CompletedTaskList.Builder list = CompletedTaskList.newBuilder();
+    tasks.forEach(t -> list.addTasks(toRecord(t)));
+    AtomicFiles.write(file, list.build().toByteArray());
   }
 
-  /** {@code frameworkId TAB state TAB completedAt (epoch ms) TAB base64 TaskInfo TAB sandbox (or -)}; the sandbox last, as it may hold any character but a newline. */
-  private static String format(CompletedTask t) {
-    return String.join(
-        "\t",
-        t.frameworkId().value(),
-        t.state().name(),
-        Long.toString(t.completedAt().toEpochMilli()),
-        Base64.getEncoder().encodeToString(ToProto.taskInfo(t.task()).toByteArray()),
-        t.sandbox().map(Path::toString).orElse(NO_SANDBOX));
+  private static CompletedTaskRecord toRecord(CompletedTask t) {
+    return CompletedTaskRecord.newBuilder()
+        .setFrameworkId(t.frameworkId().value())
+        .setTask(ToProto.taskInfo(t.task()))
+        .setState(ToProto.taskState(t.state()))
+        .setCompletedAtMs(t.completedAt().toEpochMilli())
+        .setSandbox(t.sandbox().map(Path::toString).orElse(""))
+        .build();
   }
 
-  private static Optional<CompletedTask> parse(String line) {
-    String[] fields = line.split("\t", 5);
+  private static Optional<CompletedTask> fromRecord(CompletedTaskRecord record) {
     try {
-      if (fields.length < 5) {
-        throw new IllegalArgumentException("it has " + fields.length + " fields, not 5");
-      }
-      io.drover.protocol.v1.TaskInfo info = io.drover.protocol.v1.TaskInfo.parseFrom(Base64.getDecoder().decode(fields[3]));
       return Optional.of(
           new CompletedTask(
-              FrameworkId.of(fields[0]),
-              FromProto.taskInfo(info),
-              TaskState.valueOf(fields[1]),
-              fields[4].equals(NO_SANDBOX) ? Optional.empty() : Optional.of(Path.of(fields[4])),
-              Instant.ofEpochMilli(Long.parseLong(fields[2]))));
-    } catch (RuntimeException | InvalidProtocolBufferException e) {
+              FrameworkId.of(record.getFrameworkId()),
+              FromProto.taskInfo(record.getTask()),
+              FromProto.taskState(record.getState()),
+              record.getSandbox().isEmpty() ? Optional.empty() : Optional.of(Path.of(record.getSandbox())),
+              Instant.ofEpochMilli(record.getCompletedAtMs())));
+    } catch (RuntimeException e) {
       LOG.warn("Skipping an unreadable completed task in the checkpoint: {}", e.getMessage());
       return Optional.empty();
     }

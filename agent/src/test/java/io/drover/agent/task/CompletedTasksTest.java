@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.drover.agent.Tasks;
 import io.drover.core.FrameworkId;
 import io.drover.core.TaskState;
+import io.drover.protocol.v1.CompletedTaskList;
+import io.drover.protocol.v1.CompletedTaskRecord;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -68,12 +70,17 @@ class CompletedTasksTest {
   }
 
   @Test
-  void unreadableLinesAreSkipped() throws Exception {
+  void anUnreadableEntryIsSkippedAndAnUnreadableCheckpointStartsEmpty() throws Exception {
     CompletedTasks tasks = CompletedTasks.load(file(), 10);
     tasks.add(completed("a", 1));
-    Files.writeString(file(), "garbage\nfw\tTASK_NOPE\t1\tAAAA\t-\n", java.nio.file.StandardOpenOption.APPEND);
+    CompletedTaskList written = CompletedTaskList.parseFrom(Files.readAllBytes(file()));
+    CompletedTaskRecord noState = written.getTasks(0).toBuilder().clearState().build();
+    Files.write(file(), written.toBuilder().addTasks(noState).build().toByteArray());
 
     assertThat(ids(CompletedTasks.load(file(), 10))).containsExactly("a");
+
+    Files.write(file(), new byte[] {(byte) 0xff, 0x01, 0x02});
+    assertThat(CompletedTasks.load(file(), 10).list()).isEmpty();
   }
 
   @Test
